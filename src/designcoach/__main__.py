@@ -1,0 +1,3 @@
+from designcoach.cli import main
+
+main()

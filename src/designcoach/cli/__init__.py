@@ -1,0 +1,130 @@
+"""The `designcoach` command. Modules here stay thin: they parse options and call the core.
+
+Only typer is imported at start-up; each command imports what it needs when it runs, so
+`designcoach --help` stays as quick as a bare typer program.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from designcoach import __version__
+from designcoach.cli.content import content_app
+from designcoach.cli.kata import kata_app
+
+app = typer.Typer(
+    name="designcoach",
+    help="A terminal coach for system-design interviews.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(kata_app, name="kata")
+app.add_typer(content_app, name="content")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"designcoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Practise system-design interviews in the terminal, grade answers, and drill katas."""
+
+
+@app.command()
+def practice(
+    prompt_id: Annotated[Optional[str], typer.Argument(help="Prompt id; none: pick one.")] = None,  # noqa: UP045
+    minutes: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--minutes", min=0.05, help="Length of the whole interview in minutes."),
+    ] = None,
+) -> None:
+    """Run a timed interview in the terminal (the picker when no prompt is given)."""
+    from designcoach.cli.practice import run_practice
+
+    run_practice(prompt_id, minutes)
+
+
+@app.command()
+def prompts(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the interview prompts."""
+    from designcoach.cli.catalog import run_prompts
+
+    run_prompts(as_json)
+
+
+@app.command()
+def grade(
+    path: Annotated[str, typer.Argument(help="Answer or transcript file, '-' for stdin, or a folder.")],
+    prompt: Annotated[str, typer.Option("--prompt", "-p", help="The prompt the answer is for.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    csv_path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--csv", help="For a folder: also write a CSV summary here."),
+    ] = None,
+) -> None:
+    """Grade a written answer, a mock-interview transcript, or a folder of them."""
+    from designcoach.cli.grade import run_grade
+
+    run_grade(path, prompt, as_json=as_json, csv_path=csv_path)
+
+
+@app.command()
+def history(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List past practice sessions and their scores."""
+    from designcoach.cli.history import run_history
+
+    run_history(as_json)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the app and turns unusable input into one line and exit code 2."""
+    from designcoach.errors import UserError
+
+    try:  # newer typer carries its own copy of click
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import exceptions as click  # type: ignore[no-redef]
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="designcoach", standalone_mode=False)
+    except UserError as exc:
+        _fail(str(exc))
+    except click.NoArgsIsHelpError:
+        # typer has already shown the help for a bare group; that is not an error
+        sys.exit(0)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        _fail(f"{exc.format_message()}{hint}")
+    except click.ClickException as exc:
+        _fail(exc.format_message())
+    except typer.Abort:
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"designcoach: error: {message}\n")
+    sys.exit(2)

@@ -1,0 +1,1 @@
+"""Content: prompts, rubrics, concept cards and kata metadata, loaded from YAML and validated."""

@@ -1,0 +1,1 @@
+"""Grading: scores a written answer or transcript against a rubric. Pure Python, no UI."""

@@ -1,0 +1,116 @@
+"""The report a grade produces; `to_dict()` is the JSON promised in INTERFACES.md."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class ItemResult:
+    id: str
+    title: str
+    category: str
+    weight: int
+    credit: float  # 0, 0.5 or 1: missing, mentioned, explained
+    evidence: list[str]
+    hint: str
+    note: str  # the point of the notes the item comes from
+    followup: str = ""
+    card: str | None = None
+    why: str = ""  # why this credit, in words (e.g. "named without a reason")
+
+
+@dataclass
+class MisconceptionResult:
+    id: str
+    title: str
+    evidence: list[str]
+    correction: str
+    note: str
+    penalty: float
+    card: str | None = None
+
+
+@dataclass
+class EstimateResult:
+    evidence: str
+    stated: float
+    computed: float
+    ok: bool
+
+
+@dataclass
+class PhaseTime:
+    phase: str
+    seconds: float
+    budget_seconds: float
+
+
+@dataclass
+class TranscriptInfo:
+    candidate_words: int
+    phases: list[PhaseTime] | None = None
+
+
+@dataclass
+class Report:
+    prompt: str
+    score: float
+    band: str
+    words: int
+    items: list[ItemResult]
+    misconceptions: list[MisconceptionResult]
+    followups: list[str]
+    categories: dict[str, float]
+    estimates: list[EstimateResult] = field(default_factory=list)
+    transcript: TranscriptInfo | None = None
+    anchor: str = ""  # the band described in words
+    off_topic: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of INTERFACES.md; keys beyond it are additions, never renames."""
+        data: dict[str, Any] = {
+            "prompt": self.prompt,
+            "score": self.score,
+            "band": self.band,
+            "anchor": self.anchor,
+            "words": self.words,
+            "items": [
+                {
+                    "id": i.id,
+                    "title": i.title,
+                    "category": i.category,
+                    "weight": i.weight,
+                    "credit": i.credit,
+                    "evidence": i.evidence,
+                    "hint": i.hint,
+                    "note": i.note,
+                    "why": i.why,
+                    "card": i.card,
+                }
+                for i in self.items
+            ],
+            "misconceptions": [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "evidence": m.evidence,
+                    "correction": m.correction,
+                    "note": m.note,
+                    "penalty": m.penalty,
+                    "card": m.card,
+                }
+                for m in self.misconceptions
+            ],
+            "followups": self.followups,
+            "categories": self.categories,
+            "estimates": [asdict(e) for e in self.estimates],
+            "off_topic": self.off_topic,
+        }
+        if self.transcript is not None:
+            t: dict[str, Any] = {"candidate_words": self.transcript.candidate_words}
+            if self.transcript.phases is not None:
+                t["phases"] = [asdict(p) for p in self.transcript.phases]
+            data["transcript"] = t
+        return data
