@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from designcoach.content.models import CATEGORIES, Item, Prompt, Rubric
+from designcoach.content.models import CATEGORIES, Item, Misconception, Prompt, Rubric
 from designcoach.grading.report import ItemResult, MisconceptionResult, Report
 
 BAND_CUTS: tuple[tuple[float, str, str], ...] = (
@@ -72,6 +72,16 @@ def _credit(item: Item, sentence: Sentence) -> float:
     return 1.0 if explained and words >= 6 else 0.5
 
 
+def credit_sentence(item: Item, sentence: str) -> float:
+    """The credit one sentence alone earns for an item: 0, 0.5 or 1 (used to test rubric examples)."""
+    return _credit(item, Sentence(0, len(sentence), sentence))
+
+
+def misconception_hit(mis: Misconception, sentence: str) -> bool:
+    """Whether one sentence alone asserts the misconception."""
+    return bool(compile_any(tuple(mis.detect)).search(sentence)) and not NEGATION.search(sentence)
+
+
 def band_for(score: float) -> tuple[str, str]:
     for cut, band, anchor in BAND_CUTS:
         if score >= cut:
@@ -105,8 +115,7 @@ def grade_text(text: str, prompt: Prompt, rubric: Rubric) -> Report:
         )
     found = []
     for mis in rubric.misconceptions:
-        pattern = compile_any(tuple(mis.detect))
-        hits = [s.text for s in sents if pattern.search(s.text) and not NEGATION.search(s.text)]
+        hits = [s.text for s in sents if misconception_hit(mis, s.text)]
         if hits:
             found.append(
                 MisconceptionResult(
