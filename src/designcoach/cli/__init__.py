@@ -68,7 +68,9 @@ def prompts(
 
 @app.command()
 def grade(
-    path: Annotated[str, typer.Argument(help="Answer or transcript file, '-' for stdin, or a folder.")],
+    path: Annotated[
+        str, typer.Argument(help="Answer or transcript file, '-' for stdin, or a folder.")
+    ],
     prompt: Annotated[str, typer.Option("--prompt", "-p", help="The prompt the answer is for.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     csv_path: Annotated[

@@ -22,7 +22,9 @@ PHASE_IDS: tuple[str, ...] = (
     "deep-dive",
     "wrap-up",
 )
-PhaseId = Literal["requirements", "estimates", "api", "data-model", "high-level", "deep-dive", "wrap-up"]
+PhaseId = Literal[
+    "requirements", "estimates", "api", "data-model", "high-level", "deep-dive", "wrap-up"
+]
 
 # The categories a rubric item scores in (the keys of a report's `categories`).
 CATEGORIES: tuple[str, ...] = (
@@ -194,7 +196,8 @@ class Card(Strict):
     tradeoffs: list[str] = Field(min_length=1)
     mistakes: list[str] = Field(min_length=1)
     notes_wording: str | None = Field(
-        default=None, description="Where the study notes use a word differently, and what they mean."
+        default=None,
+        description="Where the study notes use a word differently, and what they mean.",
     )
     related: list[str] = Field(default_factory=list)
 

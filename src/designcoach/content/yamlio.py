@@ -26,7 +26,8 @@ class ContentError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_BaseLoader):
+    name: str = "?"
     pass
 
 
@@ -79,10 +80,13 @@ class Located:
                         child = value_node
                         line = key_node.start_mark.line + 1
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    child = node.value[part]
-                    line = child.start_mark.line + 1
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                child = node.value[part]
+                line = child.start_mark.line + 1
             if child is None:
                 break
             node = child

@@ -15,7 +15,11 @@ from designcoach.grading.report import ItemResult, MisconceptionResult, Report
 BAND_CUTS: tuple[tuple[float, str, str], ...] = (
     (80.0, "strong hire", "Clear, well-reasoned design that covers the system at this scale."),
     (60.0, "hire", "Workable design with reasons for most choices; some gaps in depth."),
-    (40.0, "lean no hire", "Parts of a design, but shallow reasoning or large gaps for this scale."),
+    (
+        40.0,
+        "lean no hire",
+        "Parts of a design, but shallow reasoning or large gaps for this scale.",
+    ),
     (0.0, "no hire", "Not yet a design: key parts are missing or wrong."),
 )
 
