@@ -179,14 +179,15 @@ def watch(slug: Slug, file: FileOption = None) -> None:
     import time
 
     from designcoach.katas.runner import DEFAULT_TIMEOUT
-    from designcoach.katas.watch import saves
+    from designcoach.katas.watch import fingerprint, saves
 
     files = _kata(slug)
     path = _solution(files, file).resolve()
     try:
+        checked = fingerprint(path)
         _show(_run(files, path, DEFAULT_TIMEOUT))
         typer.echo(f"Watching {path} for changes (Ctrl+C to stop).", err=True)
-        for _ in saves(path):
+        for _ in saves(path, baseline=checked):
             typer.echo(f"\n--- {time.strftime('%H:%M:%S')} {path.name} saved: checking ---")
             _show(_run(files, path, DEFAULT_TIMEOUT))
     except KeyboardInterrupt:

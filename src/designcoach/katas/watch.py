@@ -12,7 +12,8 @@ SETTLE_SECONDS = 0.15
 MAX_SETTLE_SECONDS = 5.0
 
 
-def _fingerprint(path: Path) -> tuple[int, int] | None:
+def fingerprint(path: Path) -> tuple[int, int] | None:
+    """What changes when a file is saved: its modification time and size."""
     try:
         info = path.stat()
     except OSError:
@@ -26,10 +27,10 @@ def wait_until_still(path: Path, settle: float = SETTLE_SECONDS) -> bool:
     Returns False if the file is still missing at the end (deleted, or renamed away).
     """
     deadline = time.monotonic() + MAX_SETTLE_SECONDS
-    last = _fingerprint(path)
+    last = fingerprint(path)
     while time.monotonic() < deadline:
         time.sleep(settle)
-        now = _fingerprint(path)
+        now = fingerprint(path)
         if now is not None and now == last:
             return True
         last = now
@@ -37,9 +38,16 @@ def wait_until_still(path: Path, settle: float = SETTLE_SECONDS) -> bool:
 
 
 def saves(
-    path: Path, *, stop: threading.Event | None = None, settle: float = SETTLE_SECONDS
+    path: Path,
+    *,
+    stop: threading.Event | None = None,
+    settle: float = SETTLE_SECONDS,
+    baseline: tuple[int, int] | None = None,
 ) -> Iterator[Path]:
     """Yield `path` each time it is saved, after it stops changing, until `stop` is set.
+
+    `baseline` is the fingerprint of the version already checked (default: the file as it is
+    now); a save made after it, even before watching starts, is not missed.
 
     Watches the folder rather than the file, so editors that save by writing a new file and
     renaming it over the old one are seen too. Ctrl+C raises KeyboardInterrupt to the caller.
@@ -52,16 +60,24 @@ def saves(
     def is_solution(change: Change, changed: str) -> bool:
         return Path(changed).name == name and change != Change.deleted
 
+    last = baseline if baseline is not None else fingerprint(path)
     for _ in watch(
         folder,
         watch_filter=is_solution,
         stop_event=stop,
         recursive=False,
         step=100,
+        # Wake up twice a second even without events: a save made before the watcher was
+        # ready, or one the OS did not report, is still caught by comparing the fingerprint.
         rust_timeout=500,
-        yield_on_timeout=False,
+        yield_on_timeout=True,
     ):
-        if wait_until_still(path, settle):
+        if fingerprint(path) == last:
+            continue
+        # Writes that landed while we waited arrive as one more batch: skip it if the file is
+        # the same as the one already handed out.
+        if wait_until_still(path, settle) and fingerprint(path) != last:
+            last = fingerprint(path)
             yield path
         if stop is not None and stop.is_set():
             return
