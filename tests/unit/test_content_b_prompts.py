@@ -17,6 +17,7 @@ from designcoach.grading.engine import credit_sentence, grade_text, misconceptio
 ROOT = Path(__file__).resolve().parents[2]
 PROMPT_IDS = [
     "health-check-service",
+    "order-pipeline",
 ]
 # The card ids HELPERS.md lists; every item and misconception must point at one.
 CARD_IDS = frozenset(
