@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROMPT_IDS = [
     "health-check-service",
     "order-pipeline",
+    "quorum-kv-store",
 ]
 # The card ids HELPERS.md lists; every item and misconception must point at one.
 CARD_IDS = frozenset(
