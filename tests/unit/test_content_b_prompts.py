@@ -19,6 +19,7 @@ PROMPT_IDS = [
     "health-check-service",
     "order-pipeline",
     "quorum-kv-store",
+    "ha-web-front",
 ]
 # The card ids HELPERS.md lists; every item and misconception must point at one.
 CARD_IDS = frozenset(
