@@ -20,6 +20,7 @@ PROMPT_IDS = [
     "order-pipeline",
     "quorum-kv-store",
     "ha-web-front",
+    "url-shortener",
 ]
 # The card ids HELPERS.md lists; every item and misconception must point at one.
 CARD_IDS = frozenset(
