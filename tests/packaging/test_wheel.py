@@ -40,10 +40,20 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A venv with the wheel installed; dependencies come from this interpreter's site-packages."""
+    """A venv with the wheel installed; its dependencies come from the running interpreter's
+    site-packages through a path file (without that folder's own path files, so an editable
+    install of this checkout stays out of sight)."""
     env_dir = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    site_dir = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    deps = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+    Path(site_dir, "host-deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
     subprocess.run(
         [
             sys.executable,
