@@ -92,15 +92,18 @@ def test_every_item_and_misconception_points_at_a_known_card(
     assert not unknown, unknown
 
 
-def test_strong_sample_is_clean_and_weak_sample_shows_a_misconception(
+def test_passing_samples_are_clean_and_weak_sample_shows_a_misconception(
     loaded: tuple[Prompt, Rubric],
 ) -> None:
     prompt, rubric = loaded
-    strong = grade_text(_sample(prompt, "strong"), prompt, rubric)
+    for sample in prompt.samples:
+        kind = sample.file.removeprefix(f"{prompt.id}-").removesuffix(".md")
+        report = grade_text(_sample(prompt, kind), prompt, rubric)
+        assert not report.off_topic, sample.file
+        if set(sample.expect) <= {"strong hire", "hire"}:
+            assert not report.misconceptions, [m.evidence for m in report.misconceptions]
     weak = grade_text(_sample(prompt, "weak"), prompt, rubric)
-    assert not strong.misconceptions, [m.evidence for m in strong.misconceptions]
     assert weak.misconceptions
-    assert not strong.off_topic and not weak.off_topic
 
 
 def test_sample_lengths(loaded: tuple[Prompt, Rubric]) -> None:
