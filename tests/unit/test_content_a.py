@@ -20,13 +20,37 @@ PROMPT_IDS = [
     "monolith-to-microservices",
 ]
 # The card ids HELPERS.md lists; every item and misconception must point at one of them.
-CARD_IDS = set(
-    """scaling load-balancing consistent-hashing message-queues microservices sharding replication
-    single-point-of-failure caching cache-writes cache-eviction api-design pagination sql-vs-nosql
-    blob-storage indexes quorum distributed-transactions request-vs-queue pub-sub event-driven
-    heartbeats realtime-push message-delivery presence graceful-degradation capacity-estimation
-    interview-approach geo-search""".split()
-)
+CARD_IDS = {
+    "scaling",
+    "load-balancing",
+    "consistent-hashing",
+    "message-queues",
+    "microservices",
+    "sharding",
+    "replication",
+    "single-point-of-failure",
+    "caching",
+    "cache-writes",
+    "cache-eviction",
+    "api-design",
+    "pagination",
+    "sql-vs-nosql",
+    "blob-storage",
+    "indexes",
+    "quorum",
+    "distributed-transactions",
+    "request-vs-queue",
+    "pub-sub",
+    "event-driven",
+    "heartbeats",
+    "realtime-push",
+    "message-delivery",
+    "presence",
+    "graceful-degradation",
+    "capacity-estimation",
+    "interview-approach",
+    "geo-search",
+}
 
 
 def _load(prompt_id: str) -> tuple[Prompt, Rubric]:
@@ -73,7 +97,9 @@ def test_misconception_examples(prompt_id: str) -> None:
     _, rubric = _load(prompt_id)
     wrong = []
     for mis in rubric.misconceptions:
-        wrong += [f"{mis.id} missed {s!r}" for s in mis.examples.hit if not misconception_hit(mis, s)]
+        wrong += [
+            f"{mis.id} missed {s!r}" for s in mis.examples.hit if not misconception_hit(mis, s)
+        ]
         wrong += [f"{mis.id} hit {s!r}" for s in mis.examples.miss if misconception_hit(mis, s)]
     assert not wrong, "\n".join(wrong)
 
