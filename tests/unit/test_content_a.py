@@ -6,6 +6,7 @@ the misconceptions they were written to show."""
 from __future__ import annotations
 
 import pytest
+from card_ids import CARD_IDS
 
 from designcoach.content.catalog import Catalog
 from designcoach.content.models import Prompt, Rubric
@@ -20,38 +21,6 @@ PROMPT_IDS = [
     "chat-admin-api",
     "monolith-to-microservices",
 ]
-# The card ids HELPERS.md lists; every item and misconception must point at one of them.
-CARD_IDS = {
-    "scaling",
-    "load-balancing",
-    "consistent-hashing",
-    "message-queues",
-    "microservices",
-    "sharding",
-    "replication",
-    "single-point-of-failure",
-    "caching",
-    "cache-writes",
-    "cache-eviction",
-    "api-design",
-    "pagination",
-    "sql-vs-nosql",
-    "blob-storage",
-    "indexes",
-    "quorum",
-    "distributed-transactions",
-    "request-vs-queue",
-    "pub-sub",
-    "event-driven",
-    "heartbeats",
-    "realtime-push",
-    "message-delivery",
-    "presence",
-    "graceful-degradation",
-    "capacity-estimation",
-    "interview-approach",
-    "geo-search",
-}
 
 
 def _load(prompt_id: str) -> tuple[Prompt, Rubric]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from card_ids import CARD_IDS
 
 from designcoach.content.catalog import Catalog
 from designcoach.content.models import Prompt, Rubric
@@ -20,40 +21,6 @@ PROMPT_IDS = [
     "ha-web-front",
     "url-shortener",
 ]
-# The card ids HELPERS.md lists; every item and misconception must point at one.
-CARD_IDS = frozenset(
-    [
-        "scaling",
-        "load-balancing",
-        "consistent-hashing",
-        "message-queues",
-        "microservices",
-        "sharding",
-        "replication",
-        "single-point-of-failure",
-        "caching",
-        "cache-writes",
-        "cache-eviction",
-        "api-design",
-        "pagination",
-        "sql-vs-nosql",
-        "blob-storage",
-        "indexes",
-        "quorum",
-        "distributed-transactions",
-        "request-vs-queue",
-        "pub-sub",
-        "event-driven",
-        "heartbeats",
-        "realtime-push",
-        "message-delivery",
-        "presence",
-        "graceful-degradation",
-        "capacity-estimation",
-        "interview-approach",
-        "geo-search",
-    ]
-)
 
 
 @pytest.fixture(scope="module", params=PROMPT_IDS)
