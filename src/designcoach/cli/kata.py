@@ -142,12 +142,31 @@ def _run(files: KataFiles, path: Path, timeout: float) -> CheckResult:
     return result
 
 
+SHOWN_IN_FULL = 5
+
+
+def _headline(lines: list[str]) -> str:
+    """The error itself: pytest's first `E ` line, else the last line."""
+    for line in lines:
+        if line.startswith("E "):
+            return line[1:].strip()
+    return lines[-1].strip()
+
+
 def _show(result: CheckResult) -> None:
-    for failure in result.failures:
-        typer.echo(f"FAILED {failure.test}")
-        for line in failure.message.rstrip().splitlines():
-            typer.echo(f"    {line}")
-        typer.echo("")
+    """Each failure with its message (the first few in full), then `N passed, M failed`."""
+    for number, failure in enumerate(result.failures):
+        lines = failure.message.rstrip().splitlines() or ["(no message)"]
+        if number < SHOWN_IN_FULL:
+            typer.echo(f"FAILED {failure.test}")
+            for line in lines:
+                typer.echo(f"    {line}")
+            typer.echo("")
+        else:
+            # A starter fails every test the same way: one line each keeps the list readable.
+            typer.echo(f"FAILED {failure.test} - {_headline(lines)[:160]}")
+    if len(result.failures) > SHOWN_IN_FULL:
+        typer.echo("(--json shows every message in full)")
     if result.ok:
         typer.echo("All tests passed.")
     typer.echo(f"{result.passed} passed, {result.failed} failed")
