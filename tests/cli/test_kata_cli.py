@@ -101,7 +101,9 @@ def test_check_with_a_broken_file_shows_the_falsifying_example(
         capsys, "kata", "check", "lru-cache", "--file", str(broken / "evicts_newest.py")
     )
     assert code == 1
-    assert "Falsifying example" in out or "state = CacheMachine()" in out
+    assert "Falsifying example:\n    E   state = CacheMachine()" in out, out
+    assert "state.put(key=" in out
+    assert "/hypothesis/" not in out, "Hypothesis' own frames are noise in a learner's report"
 
 
 def test_syntax_error_is_a_failed_check_naming_file_and_line(
@@ -153,3 +155,17 @@ def test_solution_after_a_check_or_with_force(capsys: pytest.CaptureFixture[str]
     assert run(capsys, "kata", "check", "quorum-read")[0] == 1
     code, out, _ = run(capsys, "kata", "solution", "quorum-read")
     assert code == 0 and "class QuorumStore" in out
+
+
+def test_start_into_a_folder_with_files_of_the_same_name_keeps_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "README.md").write_text("my project\n")
+    (folder / "conftest.py").write_text("# my fixtures\n")
+    code, out, _ = run(capsys, "kata", "start", "hash-ring", "--dir", str(folder))
+    assert code == 0 and "kept your README.md, conftest.py" in out
+    assert (folder / "README.md").read_text() == "my project\n"
+    assert (folder / "conftest.py").read_text() == "# my fixtures\n"
+    assert (folder / "test_hash_ring.py").exists() and (folder / "hash_ring.py").exists()

@@ -142,9 +142,6 @@ def _run(files: KataFiles, path: Path, timeout: float) -> CheckResult:
     return result
 
 
-SHOWN_IN_FULL = 5
-
-
 def _headline(lines: list[str]) -> str:
     """The error itself: pytest's first `E ` line, else the last line."""
     for line in lines:
@@ -154,19 +151,20 @@ def _headline(lines: list[str]) -> str:
 
 
 def _show(result: CheckResult) -> None:
-    """Each failure with its message (the first few in full), then `N passed, M failed`."""
-    for number, failure in enumerate(result.failures):
+    """Each failure with its message and Hypothesis' example, then `N passed, M failed`."""
+    seen: set[str] = set()
+    for failure in result.failures:
         lines = failure.message.rstrip().splitlines() or ["(no message)"]
-        if number < SHOWN_IN_FULL:
-            typer.echo(f"FAILED {failure.test}")
-            for line in lines:
-                typer.echo(f"    {line}")
-            typer.echo("")
-        else:
-            # A starter fails every test the same way: one line each keeps the list readable.
-            typer.echo(f"FAILED {failure.test} - {_headline(lines)[:160]}")
-    if len(result.failures) > SHOWN_IN_FULL:
-        typer.echo("(--json shows every message in full)")
+        headline = _headline(lines)
+        if headline in seen:
+            # A starter fails every test the same way: repeat only the error, not the trace.
+            typer.echo(f"FAILED {failure.test} - {headline[:160]}")
+            continue
+        seen.add(headline)
+        typer.echo(f"FAILED {failure.test}")
+        for line in lines:
+            typer.echo(f"    {line}")
+        typer.echo("")
     if result.ok:
         typer.echo("All tests passed.")
     typer.echo(f"{result.passed} passed, {result.failed} failed")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -292,7 +293,26 @@ def _verdict(
     return result
 
 
+_LOCATION = re.compile(r"^(\S.*?):\d+: in \S+$")
+
+
+def _tidy(message: str) -> str:
+    """Drop traceback entries inside Hypothesis and pytest themselves: they only add noise."""
+    kept: list[str] = []
+    skipping = False
+    for line in message.splitlines():
+        location = _LOCATION.match(line)
+        if location:
+            path = location.group(1).replace("\\", "/")
+            skipping = "/hypothesis/" in path or "/_pytest/" in path
+        elif skipping and not line[:1].isspace():
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def _explain(outcome: str, message: str) -> str:
     if outcome == "skipped":
         return "skipped: a kata test must run to count as passed.\n" + message
-    return message
+    return _tidy(message)

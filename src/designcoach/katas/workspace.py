@@ -73,9 +73,15 @@ def start(files: KataFiles, folder: Path | None = None) -> StartReport:
         else:
             shutil.copyfile(files.starter, solution)
             report.written.append(solution.name)
-        # Ours, not the user's: refresh them so the tests match this version of designcoach.
+        # Ours, not the user's: refresh them so the tests match this version of designcoach,
+        # unless the folder is new to us and already has a different file by that name.
+        ours = status.record(files.meta.id).get("workspace") == str(folder)
         for source in [files.readme, *files.tests, *files.support, _CONFTEST]:
-            shutil.copyfile(source, folder / source.name)
+            target = folder / source.name
+            if target.exists() and not ours and target.read_bytes() != source.read_bytes():
+                report.kept.append(target.name)
+                continue
+            shutil.copyfile(source, target)
             report.written.append(source.name)
     except OSError as exc:
         raise UserError(f"cannot write the kata into {folder}: {exc.strerror or exc}") from None
