@@ -6,11 +6,13 @@ prompt can be loaded without reading the rest.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from designcoach.content.models import Card, KataMeta, Prompt, Rubric
 from designcoach.content.yamlio import ContentError, Located, load_yaml
@@ -35,14 +37,69 @@ class UnknownId(LookupError):
         super().__init__(f"unknown {kind} {wanted!r}; known: {', '.join(self.known) or '(none)'}")
 
 
-def validation_errors(located: Located, exc: ValidationError) -> list[ContentError]:
+def validation_errors(
+    located: Located, exc: ValidationError, model: type[BaseModel] | None = None
+) -> list[ContentError]:
     """One ContentError per pydantic error, each pointing at the line of the bad value."""
     errors = []
     for err in exc.errors():
         loc = tuple(part for part in err["loc"] if not isinstance(part, str) or part[:1] != "_")
         where = ".".join(str(p) for p in loc) or "(top level)"
-        errors.append(ContentError(located.path, located.line_of(loc), f"{where}: {err['msg']}"))
+        message = explain_error(err, loc, model)
+        errors.append(ContentError(located.path, located.line_of(loc), f"{where}: {message}"))
     return errors
+
+
+def explain_error(err: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel] | None) -> str:
+    """Pydantic's message, reworded where YAML is the likely cause."""
+    kind, value = err["type"], err.get("input")
+    if kind == "missing":
+        return "missing (required)"
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1]) if model else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown key{hint}" + (
+            f" (known: {', '.join(known)})" if known and not close else ""
+        )
+    if kind == "string_type":
+        if isinstance(value, bool):
+            word = "true" if value else "false"
+            return f"YAML reads {word} as a boolean here; put the text in quotes"
+        if isinstance(value, int | float):
+            return f"YAML reads {value!r} as a number here; put the text in quotes"
+        if value is None:
+            return "empty; write the text or remove the key"
+    message = err["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model accepts at `loc` (to suggest one for a misspelt key)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _inner_model(tp: Any) -> Any:
+    """The model inside list[...] or ... | None, or the type itself."""
+    if _is_model(tp):
+        return tp
+    for arg in get_args(tp):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def parse_model(model: type[M], path: Path, text: str | None = None) -> M:
@@ -52,7 +109,7 @@ def parse_model(model: type[M], path: Path, text: str | None = None) -> M:
     try:
         return model.model_validate(located.data)
     except ValidationError as exc:
-        raise validation_errors(located, exc)[0] from None
+        raise validation_errors(located, exc, model)[0] from None
 
 
 class Catalog:
@@ -135,3 +192,16 @@ class Catalog:
                 raise UnknownId("kata", slug, dirs)
             self._cache[key] = parse_model(KataMeta, dirs[slug] / "kata.yaml")
         return self._cache[key]  # type: ignore[return-value]
+
+
+def select_prompts(
+    prompts: Iterable[Prompt], tags: Iterable[str] = (), difficulty: str | None = None
+) -> list[Prompt]:
+    """The prompts carrying every one of `tags` (any case) at `difficulty` (any, when None)."""
+    wanted = {tag.casefold() for tag in tags}
+    return [
+        p
+        for p in prompts
+        if (difficulty is None or p.difficulty == difficulty)
+        and wanted <= {tag.casefold() for tag in p.tags}
+    ]
