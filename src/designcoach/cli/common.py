@@ -12,9 +12,19 @@ if TYPE_CHECKING:
 
 
 def open_catalog() -> Catalog:
+    """The bundled content with the user's folder (--content or DESIGNCOACH_CONTENT) over it."""
     from designcoach.content.catalog import Catalog
+    from designcoach.paths import CONTENT_ENV, user_content_root
 
+    user = user_content_root()
+    if user is not None and not user.is_dir():
+        raise UserError(f"{CONTENT_ENV} names {user}, which is not a folder; fix or unset it")
     return Catalog()
+
+
+def content_error(exc: Exception) -> UserError:
+    """One line for a content file that cannot be used, pointing at the full check."""
+    return UserError(f"invalid content: {exc} (run 'designcoach content check' for every problem)")
 
 
 def load_prompt(catalog: Catalog, prompt_id: str) -> tuple[Prompt, Rubric]:
@@ -28,4 +38,4 @@ def load_prompt(catalog: Catalog, prompt_id: str) -> tuple[Prompt, Rubric]:
     except UnknownId as exc:
         raise UserError(f"{exc}. Run 'designcoach prompts' to see them.") from None
     except ContentError as exc:
-        raise UserError(f"invalid content: {exc}") from None
+        raise content_error(exc) from None
