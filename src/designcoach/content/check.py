@@ -7,7 +7,6 @@ from working are ContentErrors; ContentWarnings point at content that works but 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +96,10 @@ def run_checks(
     result.errors.sort(key=_order)
     result.warnings.sort(key=_order)
     index = index_for(catalog)
-    result.files = sum(1 for doc in index.docs if _under(doc.path, report))
+    samples = [p for root in index.roots for p in (root / "examples" / "answers").glob("*")]
+    result.files = sum(1 for doc in index.docs if _under(doc.path, report)) + sum(
+        1 for path in samples if path.is_file() and _under(path, report)
+    )
     return result
 
 
@@ -131,7 +133,3 @@ def format_problem(problem: ContentError) -> str:
         where = f"{where}:{problem.line}"
     prefix = "warning: " if isinstance(problem, ContentWarning) else ""
     return f"{where}: {prefix}{problem.message}"
-
-
-def describe_roots(roots: list[Path]) -> str:
-    return ", ".join(display_path(r) if r != Path(os.sep) else os.sep for r in roots)

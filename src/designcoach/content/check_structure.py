@@ -81,13 +81,12 @@ def check_references(catalog: Catalog) -> Iterator[ContentError]:
     used = {p.rubric_id for p in (d.model for d in index.effective("prompts").values()) if p}
     for doc in _valid(catalog, "rubrics"):
         rubric = doc.model
+        target = index.model("prompts", rubric.prompt)
         if not index.exists("prompts", rubric.prompt):
             yield doc.error(_missing("prompt", rubric.prompt, index), "prompt")
-        elif rubric.id not in used:
-            target = index.model("prompts", rubric.prompt)
-            other = f" (it uses {target.rubric_id!r})" if target else ""
+        elif target is not None and rubric.id not in used:  # an invalid prompt is reported alone
             yield doc.error(
-                f"no prompt uses this rubric: prompt {rubric.prompt!r} names another{other}",
+                f"no prompt uses this rubric: prompt {rubric.prompt!r} uses {target.rubric_id!r}",
                 "prompt",
             )
         for i, item in enumerate(rubric.items):

@@ -1,0 +1,323 @@
+"""The content checker: each kind of problem, planted in a copy of a small valid content folder,
+is reported once, at the right file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from designcoach.content.catalog import Catalog
+from designcoach.content.check import CHECKS, check_folder, format_problem, run_checks
+from designcoach.content.yamlio import ContentError
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "content-ok"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}; the fixture changed"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, fragment: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(f"{fragment!r} not in {path}")
+
+
+def problems(root: Path, strict: bool = False) -> list[str]:
+    result = run_checks(Catalog([root]))
+    found = result.errors + (result.warnings if strict else [])
+    return [f"{p.path.relative_to(root)}:{p.line}: {p.message}" for p in found]
+
+
+def only(root: Path) -> str:
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_fixture_is_clean_even_strictly(content: Path) -> None:
+    assert problems(content, strict=True) == []
+
+
+def test_schema_error_names_the_line_of_the_bad_value(content: Path) -> None:
+    prompt = content / "prompts" / "kv-mini.yaml"
+    edit(prompt, "difficulty: easy", "difficulty: trivial")
+    line = line_of(prompt, "difficulty:")
+    assert only(content).startswith(f"prompts/kv-mini.yaml:{line}: difficulty: Input should be")
+
+
+def test_misspelt_key_suggests_the_right_one(content: Path) -> None:
+    card = content / "cards" / "kv-basics.yaml"
+    edit(card, "tradeoffs:", "tradeofs:")
+    found = problems(content)
+    line = line_of(card, "tradeofs")
+    assert f"cards/kv-basics.yaml:{line}: tradeofs: unknown key; did you mean 'tradeoffs'?" in found
+
+
+def test_yes_no_on_off_stay_strings_where_strings_are_expected(content: Path) -> None:
+    prompt = content / "prompts" / "kv-mini.yaml"
+    # The fixture already answers "yes"; add the other YAML 1.1 booleans as answers and tags.
+    edit(prompt, "tags: [storage, caching]", "tags: [storage, caching, no, on, off, Yes, NO]")
+    assert problems(content) == []
+    loaded = Catalog([content]).prompt("kv-mini")
+    assert loaded.clarifications[0].answer == "yes"
+    assert loaded.tags[-5:] == ["no", "on", "off", "Yes", "NO"]
+
+
+def test_a_real_boolean_where_text_is_expected_says_to_quote_it(content: Path) -> None:
+    prompt = content / "prompts" / "kv-mini.yaml"
+    edit(prompt, "answer: yes", "answer: true")
+    line = line_of(prompt, "answer: true")
+    assert only(content) == (
+        f"prompts/kv-mini.yaml:{line}: clarifications.0.answer: "
+        "YAML reads true as a boolean here; put the text in quotes"
+    )
+
+
+def test_a_number_where_text_is_expected_says_to_quote_it(content: Path) -> None:
+    card = content / "cards" / "kv-basics.yaml"
+    edit(card, "aliases: [kv cache, mini cache]", "aliases: [kv cache, 1.10]")
+    assert "YAML reads 1.1 as a number here; put the text in quotes" in only(content)
+
+
+def test_duplicate_key(content: Path) -> None:
+    card = content / "cards" / "kv-basics.yaml"
+    edit(card, "when: When", "title: Again\nwhen: When")
+    first, second = line_of(card, "title: Key-value"), line_of(card, "title: Again")
+    assert only(content) == (
+        f"cards/kv-basics.yaml:{second}: duplicate key 'title' (first at line {first})"
+    )
+
+
+def test_tab_characters(content: Path) -> None:
+    card = content / "cards" / "kv-basics.yaml"
+    edit(card, "idea: Keep hot keys", "idea: Keep\thot keys")
+    line = line_of(card, "idea:")
+    assert only(content).startswith(f"cards/kv-basics.yaml:{line}: tab character")
+
+
+def test_file_name_must_be_the_id(content: Path) -> None:
+    card = content / "cards" / "kv-basics.yaml"
+    card.rename(content / "cards" / "kv-basic.yaml")
+    edit(
+        content / "rubrics" / "kv-mini.yaml",
+        "card: kv-basics\n    examples:\n      hit",
+        "card: kv-basic\n    examples:\n      hit",
+    )
+    found = problems(content)
+    assert any(
+        p.startswith("cards/kv-basic.yaml:2: id 'kv-basics' does not match the file name")
+        for p in found
+    ), found
+
+
+def test_an_id_used_by_two_files(content: Path) -> None:
+    shutil.copy(content / "cards" / "kv-basics.yaml", content / "cards" / "kv-copy.yaml")
+    found = problems(content)
+    assert (
+        "cards/kv-copy.yaml:2: id 'kv-basics' does not match the file name 'kv-copy'; rename one"
+        in found
+    )
+    assert any(
+        p.startswith("cards/kv-copy.yaml:2: id 'kv-basics' is also used by") for p in found
+    ), found
+
+
+def test_item_ids_that_repeat_in_a_rubric_are_named_at_their_lines(content: Path) -> None:
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    first = line_of(rubric, "id: eviction")
+    edit(rubric, "id: invalidation", "id: eviction")
+    second = line_of(rubric, "weight: 1") - 3  # the repeated id sits three lines above its weight
+    assert (
+        only(content)
+        == f"rubrics/kv-mini.yaml:{second}: id 'eviction' repeats (first at line {first})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "rubrics/kv-mini.yaml",
+            "prompt: kv-mini",
+            "prompt: kv-maxi",
+            "prompt 'kv-maxi' not found (prompts/kv-maxi.yaml); did you mean 'kv-mini'?",
+        ),
+        (
+            "prompts/kv-mini.yaml",
+            "twist:",
+            "rubric: kv-other\ntwist:",
+            "rubric 'kv-other' not found (rubrics/kv-other.yaml)",
+        ),
+        (
+            "rubrics/kv-mini.yaml",
+            "card: kv-basics\n    examples:\n      full: [We",
+            "card: kv-basic\n    examples:\n      full: [We",
+            "card 'kv-basic' not found (cards/kv-basic.yaml); did you mean 'kv-basics'?",
+        ),
+        (
+            "rubrics/kv-mini.yaml",
+            "card: kv-basics\n    examples:\n      hit",
+            "card: nothing\n    examples:\n      hit",
+            "card 'nothing' not found (cards/nothing.yaml)",
+        ),
+        (
+            "cards/kv-basics.yaml",
+            "related: []",
+            "related: [caching]",
+            "card 'caching' not found (cards/caching.yaml)",
+        ),
+        (
+            "cards/kv-basics.yaml",
+            "related: []",
+            "related: [kv-basics]",
+            "a card cannot be related to itself",
+        ),
+        (
+            "prompts/kv-mini.yaml",
+            "file: kv-mini-weak.md",
+            "file: kv-mini-gone.md",
+            "sample 'kv-mini-gone.md' not found in examples/answers/",
+        ),
+    ],
+)
+def test_references_that_do_not_resolve(
+    content: Path, file: str, old: str, new: str, message: str
+) -> None:
+    path = content / file
+    edit(path, old, new)
+    target = new.split("\n")[0]
+    line = line_of(path, target)
+    assert f"{file}:{line}: {message}" in problems(content)
+
+
+def test_a_rubric_that_no_prompt_uses(content: Path) -> None:
+    shutil.copy(content / "rubrics" / "kv-mini.yaml", content / "rubrics" / "kv-spare.yaml")
+    edit(content / "rubrics" / "kv-spare.yaml", "id: kv-mini", "id: kv-spare")
+    assert only(content) == (
+        "rubrics/kv-spare.yaml:3: no prompt uses this rubric: prompt 'kv-mini' uses 'kv-mini'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        ("(unclosed", "does not compile"),
+        ("foo)|(bar", "does not compile"),
+        ("LRU|", "matches the empty string"),
+        ("(least )?", "matches the empty string"),
+    ],
+)
+def test_broken_regexes(content: Path, pattern: str, why: str) -> None:
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    edit(rubric, "'least recently used'", repr(pattern))
+    line = line_of(rubric, "detect: ['\\bLRU\\b'")
+    assert only(content).startswith(f"rubrics/kv-mini.yaml:{line}: regex {pattern!r} {why}")
+
+
+def test_item_example_that_does_not_earn_its_credit(content: Path) -> None:
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    edit(rubric, "half: [LRU.]", "half: [We evict with LRU because hot keys come back.]")
+    line = line_of(rubric, "half: [")
+    assert only(content) == (
+        f"rubrics/kv-mini.yaml:{line}: item 'eviction': half example earns 1, not 0.5: "
+        "'We evict with LRU because hot keys come back.'"
+    )
+
+
+def test_misconception_examples_that_do_not_behave(content: Path) -> None:
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    edit(
+        rubric,
+        "hit: [The cache is the source of truth for every key.]",
+        "hit: [We never say the cache is the source of truth.]",
+    )
+    edit(
+        rubric,
+        "miss: [The cache is not the source of truth.]",
+        "miss: [Our cache is the source of truth.]",
+    )
+    found = problems(content)
+    assert found == [
+        f"rubrics/kv-mini.yaml:{line_of(rubric, 'hit: [')}: misconception 'cache-is-truth': "
+        "hit example does not trigger it: 'We never say the cache is the source of truth.'",
+        f"rubrics/kv-mini.yaml:{line_of(rubric, 'miss: [')}: misconception 'cache-is-truth': "
+        "miss example triggers it: 'Our cache is the source of truth.'",
+    ]
+
+
+def test_sample_answer_outside_its_band(content: Path) -> None:
+    prompt = content / "prompts" / "kv-mini.yaml"
+    edit(prompt, "expect: [strong hire]", "expect: [lean no hire]")
+    line = line_of(prompt, "expect: [lean no hire]")
+    message = only(content)
+    assert message.startswith(
+        f"prompts/kv-mini.yaml:{line}: sample 'kv-mini-strong.md' grades 'strong hire'"
+    )
+    assert message.endswith("expected lean no hire")
+
+
+def test_broken_yaml_and_bad_encoding_are_one_line_each(content: Path) -> None:
+    (content / "cards" / "kv-basics.yaml").write_bytes(b"format_version: 1\nid: \xff\n")
+    edit(content / "prompts" / "kv-mini.yaml", "title: Design", "title: [Design")
+    found = problems(content)
+    assert "cards/kv-basics.yaml:None: not UTF-8 text" in found
+    assert any(p.startswith("prompts/kv-mini.yaml:") and "invalid YAML" in p for p in found), found
+
+
+def test_yml_files_are_flagged_not_silently_skipped(content: Path) -> None:
+    (content / "cards" / "kv-basics.yaml").rename(content / "cards" / "kv-basics.yml")
+    found = problems(content)
+    assert "cards/kv-basics.yml:None: ignored: content files must end in .yaml" in found
+
+
+def test_missing_cards_and_examples_are_warnings_that_strict_mode_counts(content: Path) -> None:
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    edit(
+        rubric,
+        "    card: kv-basics\n    examples:\n      full: [Writes",
+        "    examples:\n      full: [Writes",
+    )
+    assert problems(content) == []
+    line = line_of(rubric, "id: invalidation")
+    assert problems(content, strict=True) == [
+        f"rubrics/kv-mini.yaml:{line}: item 'invalidation' names no card"
+    ]
+
+
+def test_extra_checks_plug_in_and_a_crashing_check_is_reported(content: Path) -> None:
+    def kata_check(catalog: Catalog) -> list[ContentError]:
+        return [ContentError(catalog.roots[0] / "katas" / "x" / "kata.yaml", 3, "starter passes")]
+
+    def broken_check(catalog: Catalog) -> list[ContentError]:
+        raise RuntimeError("boom")
+
+    result = run_checks(Catalog([content]), [*CHECKS, kata_check, broken_check])
+    messages = [format_problem(p) for p in result.errors]
+    assert any(m.endswith("katas/x/kata.yaml:3: starter passes") for m in messages), messages
+    assert any("broken_check failed: RuntimeError('boom')" in m for m in messages), messages
+
+
+def test_a_user_folder_over_the_bundled_content_reports_only_its_own_files(content: Path) -> None:
+    # The user's rubric may point at a bundled card; the bundled files are not the user's problem.
+    edit(
+        content / "rubrics" / "kv-mini.yaml",
+        "card: kv-basics\n    examples:\n      hit",
+        "card: caching\n    examples:\n      hit",
+    )
+    edit(content / "cards" / "kv-basics.yaml", "idea: Keep", "idea: [Keep")
+    result = check_folder(content)
+    assert [p.path.name for p in result.errors] == ["kv-basics.yaml"]
+    assert all(p.path.is_relative_to(content) for p in result.errors + result.warnings)
