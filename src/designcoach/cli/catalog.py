@@ -45,11 +45,12 @@ def run_prompts(
     from rich.table import Table
 
     table = Table(title="Prompts", title_justify="left")
-    table.add_column("id", style="bold")
-    table.add_column("title")
-    table.add_column("difficulty")
-    table.add_column("min", justify="right")
-    table.add_column("tags")
+    # ids are what users type next, so they never wrap or get cut; tags give way first
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("difficulty", no_wrap=True)
+    table.add_column("min", justify="right", no_wrap=True)
+    table.add_column("tags", ratio=2, overflow="fold")
     for p in prompts:
         table.add_row(p.id, p.title, p.difficulty, f"{p.minutes:g}", ", ".join(p.tags))
     console = Console()

@@ -52,13 +52,14 @@ def check_examples(catalog: Catalog) -> Iterator[ContentError]:
 
 def _one_sentence(doc: Doc, text: str, loc: tuple[Any, ...], split: Any) -> Iterator[ContentError]:
     # In an answer the grader would cut such an example in pieces, so it would not test a sentence.
-    parts = len(split(text))
-    if parts > 1:
+    parts = [part.text for part in split(text)]
+    if len(parts) > 1:
+        pieces = " | ".join(_quote(part, 30) for part in parts[:3])
         yield ContentWarning(
             doc.path,
             doc.line(*loc),
-            f"example is {parts} sentences to the grader (it splits at . ! ? and line breaks): "
-            f"{_quote(text)}",
+            f"example is {len(parts)} sentences to the grader, which would grade them apart: "
+            f"{pieces}",
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -126,6 +127,7 @@ def rubric_patterns(rubric: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield ("misconceptions", i, "detect", j), pattern
 
 
+@functools.lru_cache(maxsize=16384)  # three checks ask about the same thousands of patterns
 def regex_problem(pattern: str) -> str | None:
     """Why a rubric regex cannot be used, or None when it is fine."""
     try:
