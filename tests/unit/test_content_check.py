@@ -218,6 +218,7 @@ def test_a_rubric_that_no_prompt_uses(content: Path) -> None:
         ("foo)|(bar", "does not compile"),
         ("LRU|", "matches the empty string"),
         ("(least )?", "matches the empty string"),
+        ("[[]LRU", "is ambiguous"),
     ],
 )
 def test_broken_regexes(content: Path, pattern: str, why: str) -> None:
@@ -321,3 +322,12 @@ def test_a_user_folder_over_the_bundled_content_reports_only_its_own_files(conte
     result = check_folder(content)
     assert [p.path.name for p in result.errors] == ["kv-basics.yaml"]
     assert all(p.path.is_relative_to(content) for p in result.errors + result.warnings)
+
+
+def test_a_newer_format_version_says_to_upgrade(content: Path) -> None:
+    card = content / "cards" / "kv-basics.yaml"
+    edit(card, "format_version: 1", "format_version: 2")
+    assert only(content) == (
+        "cards/kv-basics.yaml:1: format_version: format 2 is newer than this designcoach reads (1); "
+        "upgrade it"
+    )

@@ -39,6 +39,10 @@ def run_check(folder: Path | None, strict: bool) -> None:
 
     if folder is not None and not any((folder / kind).is_dir() for kind in _KINDS):
         raise UserError(f"{folder} holds none of {', '.join(k + '/' for k in _KINDS)}")
+    if folder is None:
+        from designcoach.cli.common import open_catalog
+
+        open_catalog()  # fails with one line when DESIGNCOACH_CONTENT names no folder
     result = check_folder(folder)
     for problem in result.errors + result.warnings:
         print(format_problem(problem))
@@ -61,7 +65,12 @@ def schema(
         Path, typer.Option("--out", "-o", help="Folder to write the schema files into.")
     ] = Path("schema"),
 ) -> None:
-    """Write JSON Schema for prompt, rubric, card and kata files, for editor completion."""
+    """Write JSON Schema for prompt, rubric, card and kata files, for editor completion.
+
+    Then start a content file with a line naming its schema, for the YAML language server
+    (VS Code's YAML extension, Neovim's yamlls, Helix):
+    '# yaml-language-server: $schema=../schema/prompt.schema.json'.
+    """
     from designcoach.content.schema import write_schemas
 
     if out.exists() and not out.is_dir():

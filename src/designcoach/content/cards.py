@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -38,6 +39,12 @@ def card_text(card: Card) -> str:
     return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=256)  # a card's text is indexed once, not once per query
+def _indexed(text: str) -> tuple[str, frozenset[str]]:
+    body = normalize(text)
+    return body, frozenset(stem(w) for w in body.split())
+
+
 @dataclass(frozen=True)
 class Match:
     card: Card
@@ -57,8 +64,7 @@ def _score(card: Card, query: str, query_stems: list[str]) -> float:
         # "cache" names caching, cache-writes and cache-eviction; the id it covers best wins.
         id_stems = stems(card.id)
         return 50.0 + 10.0 * sum(s in query_stems for s in id_stems) / len(id_stems)
-    body = normalize(card_text(card))
-    body_stems = set(stems(body))
+    body, body_stems = _indexed(card_text(card))
     found = sum(s in body_stems for s in query_stems)
     if not query_stems or found * 2 < len(query_stems) or (len(query_stems) == 1 and not found):
         return 0.0

@@ -14,7 +14,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from designcoach.content.models import Card, KataMeta, Prompt, Rubric
+from designcoach.content.models import FORMAT_VERSION, Card, KataMeta, Prompt, Rubric
 from designcoach.content.yamlio import ContentError, Located, load_yaml
 from designcoach.paths import bundled_content_root, user_content_root
 
@@ -55,6 +55,8 @@ def explain_error(err: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel
     kind, value = err["type"], err.get("input")
     if kind == "missing":
         return "missing (required)"
+    if loc == ("format_version",) and isinstance(value, int) and value > FORMAT_VERSION:
+        return f"format {value} is newer than this designcoach reads ({FORMAT_VERSION}); upgrade it"
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1]) if model else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)

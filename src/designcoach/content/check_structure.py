@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -131,11 +132,16 @@ def rubric_patterns(rubric: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
 def regex_problem(pattern: str) -> str | None:
     """Why a rubric regex cannot be used, or None when it is fine."""
     try:
-        # The grader joins patterns as (?:p)|(?:q), so each must also compile wrapped.
-        for form in (pattern, f"(?:{pattern})"):
-            compiled = re.compile(form, re.IGNORECASE)
+        with warnings.catch_warnings():
+            # Python warns where a future version will read the pattern differently ("[[").
+            warnings.simplefilter("error", FutureWarning)
+            # The grader joins patterns as (?:p)|(?:q), so each must also compile wrapped.
+            for form in (pattern, f"(?:{pattern})"):
+                compiled = re.compile(form, re.IGNORECASE)
     except re.error as exc:
         return f"regex {pattern!r} does not compile: {exc}"
+    except FutureWarning as exc:
+        return f"regex {pattern!r} is ambiguous ({exc}); escape the bracket or character"
     if compiled.search("") is not None or any(
         m.start() == m.end() for m in compiled.finditer(_NEUTRAL)
     ):
