@@ -67,9 +67,7 @@ def schema(
 ) -> None:
     """Write JSON Schema for prompt, rubric, card and kata files, for editor completion.
 
-    Then start a content file with a line naming its schema, for the YAML language server
-    (VS Code's YAML extension, Neovim's yamlls, Helix):
-    '# yaml-language-server: $schema=../schema/prompt.schema.json'.
+    Then start a content file with a line naming its schema for the YAML language server (VS Code's YAML extension, Neovim's yamlls, Helix): '# yaml-language-server: $schema=../schema/prompt.schema.json'.
     """
     from designcoach.content.schema import write_schemas
 
