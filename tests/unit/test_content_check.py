@@ -3,6 +3,7 @@ is reported once, at the right file and line."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from designcoach.content.catalog import Catalog
 from designcoach.content.check import CHECKS, check_folder, format_problem, run_checks
+from designcoach.content.check_regex import slow_regex
 from designcoach.content.yamlio import ContentError
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "content-ok"
@@ -69,7 +71,11 @@ def test_misspelt_key_suggests_the_right_one(content: Path) -> None:
 def test_yes_no_on_off_stay_strings_where_strings_are_expected(content: Path) -> None:
     prompt = content / "prompts" / "kv-mini.yaml"
     # The fixture already answers "yes"; add the other YAML 1.1 booleans as answers and tags.
-    edit(prompt, "tags: [storage, caching]", "tags: [storage, caching, no, on, off, Yes, NO]")
+    edit(
+        prompt,
+        "tags: [storage, caching, kv-test]",
+        "tags: [storage, caching, no, on, off, Yes, NO]",
+    )
     assert problems(content) == []
     loaded = Catalog([content]).prompt("kv-mini")
     assert loaded.clarifications[0].answer == "yes"
@@ -331,3 +337,46 @@ def test_a_newer_format_version_says_to_upgrade(content: Path) -> None:
         "cards/kv-basics.yaml:1: format_version: format 2 is newer than this designcoach reads (1); "
         "upgrade it"
     )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "slow"),
+    [
+        (r"(?!.*\bnot\b)\bblobs?\b in the db", True),
+        (r"\b(?!.*\bnot\b)blobs? in the db", True),
+        (r"(?!(?!.*only).*at once)\bindex", True),
+        (r"(?![^.]*\bnot\b)\bblobs?\b", True),
+        (r"^(?!.*\bnot\b).*\bblobs?\b", False),  # anchored: tried once
+        (r"\b(?=blobs?\b)(?!.*\bnot\b)blobs? in the db", False),  # the suggested rewrite
+        (r"(?![^.]{0,40}\bnot\b)\bblobs?\b", False),  # bounded look-ahead
+        (r"\bblobs?\b(?!.*\bstorage\b)", False),  # guard after the claim
+    ],
+)
+def test_slow_leading_lookaheads_are_warned(pattern: str, slow: bool) -> None:
+    assert (slow_regex(pattern) is not None) is slow
+
+
+def test_the_suggested_rewrite_matches_what_the_slow_form_matches() -> None:
+    slow = re.compile(r"(?!.*\bnot\b)\bblobs?\b in the db", re.IGNORECASE)
+    fast = re.compile(r"\b(?=blobs?\b)(?!.*\bnot\b)blobs? in the db", re.IGNORECASE)
+    for text in [
+        "We keep blobs in the db.",
+        "Blobs in the db are not great.",
+        "no blob here",
+        "A blob in the db, not ideal",
+        "Not: blobs in the db",
+    ]:
+        assert bool(slow.search(text)) == bool(fast.search(text)), text
+
+
+def test_a_slow_regex_is_a_warning_at_its_line(content: Path) -> None:
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    edit(
+        rubric,
+        "detect: ['cache is the source of truth']",
+        "detect: ['(?!.*\\bnot\\b)cache is the source of truth']",
+    )
+    assert problems(content) == []
+    line = line_of(rubric, "(?!.*")
+    found = problems(content, strict=True)
+    assert len(found) == 1 and found[0].startswith(f"rubrics/kv-mini.yaml:{line}: regex ")

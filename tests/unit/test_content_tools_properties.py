@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from designcoach.content.cards import close_ids, search_cards
 from designcoach.content.catalog import Catalog
-from designcoach.content.check_structure import regex_problem
+from designcoach.content.check_regex import regex_problem
 from designcoach.paths import bundled_content_root
 
 CARDS = Catalog([bundled_content_root()]).cards()

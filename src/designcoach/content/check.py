@@ -13,13 +13,13 @@ from pathlib import Path
 
 from designcoach.content.catalog import Catalog
 from designcoach.content.check_behaviour import check_examples, check_samples
+from designcoach.content.check_regex import check_regexes
 from designcoach.content.check_structure import (
     check_completeness,
     check_files,
     check_ids,
     check_names,
     check_references,
-    check_regexes,
     check_tabs,
 )
 from designcoach.content.index import index_for

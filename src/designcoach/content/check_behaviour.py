@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from designcoach.content.catalog import Catalog
-from designcoach.content.check_structure import regex_problem, rubric_patterns
+from designcoach.content.check_regex import regex_problem, rubric_patterns
 from designcoach.content.index import Doc, index_for
 from designcoach.content.yamlio import ContentError, ContentWarning, read_text
 

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import functools
-import re
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 from designcoach.content.catalog import Catalog
 from designcoach.content.index import MODELS, Doc, index_for
 from designcoach.content.yamlio import ContentError, ContentWarning
-
-# A sentence with no concept words in it: a pattern that matches nothing inside it, or nothing
-# at all, would count as found in every answer.
-_NEUTRAL = "The 3 quick brown foxes jumped over a lazy dog, then slept."
 
 
 def check_files(catalog: Catalog) -> Iterator[ContentError]:
@@ -113,48 +106,6 @@ def _missing(kind: str, name: str, index: Any) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{kind} {name!r} not found ({kind}s/{name}.yaml){hint}"
-
-
-def rubric_patterns(rubric: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """Every regex of a rubric with its location in the file."""
-    for i, pattern in enumerate(rubric.topic):
-        yield ("topic", i), pattern
-    for i, item in enumerate(rubric.items):
-        for key in ("detect", "explain"):
-            for j, pattern in enumerate(getattr(item, key)):
-                yield ("items", i, key, j), pattern
-    for i, mis in enumerate(rubric.misconceptions):
-        for j, pattern in enumerate(mis.detect):
-            yield ("misconceptions", i, "detect", j), pattern
-
-
-@functools.lru_cache(maxsize=16384)  # three checks ask about the same thousands of patterns
-def regex_problem(pattern: str) -> str | None:
-    """Why a rubric regex cannot be used, or None when it is fine."""
-    try:
-        with warnings.catch_warnings():
-            # Python warns where a future version will read the pattern differently ("[[").
-            warnings.simplefilter("error", FutureWarning)
-            # The grader joins patterns as (?:p)|(?:q), so each must also compile wrapped.
-            for form in (pattern, f"(?:{pattern})"):
-                compiled = re.compile(form, re.IGNORECASE)
-    except re.error as exc:
-        return f"regex {pattern!r} does not compile: {exc}"
-    except FutureWarning as exc:
-        return f"regex {pattern!r} is ambiguous ({exc}); escape the bracket or character"
-    if compiled.search("") is not None or any(
-        m.start() == m.end() for m in compiled.finditer(_NEUTRAL)
-    ):
-        return f"regex {pattern!r} matches the empty string, so it would match every answer"
-    return None
-
-
-def check_regexes(catalog: Catalog) -> Iterator[ContentError]:
-    for doc in _valid(catalog, "rubrics"):
-        for loc, pattern in rubric_patterns(doc.model):
-            problem = regex_problem(pattern)
-            if problem:
-                yield doc.error(problem, *loc)
 
 
 def check_completeness(catalog: Catalog) -> Iterator[ContentError]:
