@@ -3,43 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from card_ids import CARD_IDS
 
 from designcoach.content.cards import card_sections, close_ids, search_cards
 from designcoach.content.catalog import Catalog
 from designcoach.content.models import Card
 from designcoach.paths import bundled_content_root
-
-CARD_IDS = [
-    "scaling",
-    "load-balancing",
-    "consistent-hashing",
-    "message-queues",
-    "microservices",
-    "sharding",
-    "replication",
-    "single-point-of-failure",
-    "caching",
-    "cache-writes",
-    "cache-eviction",
-    "api-design",
-    "pagination",
-    "sql-vs-nosql",
-    "blob-storage",
-    "indexes",
-    "quorum",
-    "distributed-transactions",
-    "request-vs-queue",
-    "pub-sub",
-    "event-driven",
-    "heartbeats",
-    "realtime-push",
-    "message-delivery",
-    "presence",
-    "graceful-degradation",
-    "capacity-estimation",
-    "interview-approach",
-    "geo-search",
-]
 
 
 @pytest.fixture(scope="module")
