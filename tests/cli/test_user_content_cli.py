@@ -110,3 +110,18 @@ def test_missing_content_folder_is_one_line(tmp_path: Path) -> None:
         f"designcoach: error: DESIGNCOACH_CONTENT names {tmp_path / 'nope'}, which is not a folder; "
         "fix or unset it\n"
     )
+
+
+def test_a_user_rubric_regex_that_breaks_grading_is_one_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    shutil.copytree(FIXTURE, mine)
+    rubric = mine / "rubrics" / "kv-mini.yaml"
+    rubric.write_text(rubric.read_text().replace("'least recently used'", "'least (recently used'"))
+    answer = mine / "examples" / "answers" / "kv-mini-strong.md"
+    result = run_cli(["--content", str(mine), "grade", str(answer), "--prompt", "kv-mini"])
+    assert result.code == 2
+    line = next(
+        n for n, text in enumerate(rubric.read_text().splitlines(), 1) if "(recently" in text
+    )
+    assert result.err.startswith(f"designcoach: error: invalid content: {rubric}:{line}: regex ")
+    assert "does not compile" in result.err and result.err.count("\n") == 1

@@ -34,8 +34,29 @@ def load_prompt(catalog: Catalog, prompt_id: str) -> tuple[Prompt, Rubric]:
 
     try:
         prompt = catalog.prompt(prompt_id)
-        return prompt, catalog.rubric_for(prompt)
+        rubric = catalog.rubric_for(prompt)
+        _check_user_regexes(catalog, rubric)
+        return prompt, rubric
     except UnknownId as exc:
         raise UserError(f"{exc}. Run 'designcoach prompts' to see them.") from None
     except ContentError as exc:
         raise content_error(exc) from None
+
+
+def _check_user_regexes(catalog: Catalog, rubric: Rubric) -> None:
+    """Raise a ContentError for a user's rubric regex the grader cannot use.
+
+    The schema cannot see a broken regex, and the grader would stop on it with a traceback.
+    Bundled rubrics are proven by `content check` in CI, so only the user's are checked here.
+    """
+    from designcoach.content.check_regex import regex_problem, rubric_patterns
+    from designcoach.content.yamlio import ContentError, load_yaml
+    from designcoach.paths import bundled_content_root
+
+    path = catalog.source("rubrics", rubric.id)
+    if path is None or path.resolve().is_relative_to(bundled_content_root().resolve()):
+        return
+    for loc, pattern in rubric_patterns(rubric):
+        problem = regex_problem(pattern)
+        if problem:
+            raise ContentError(path, load_yaml(path).line_of(loc), problem)

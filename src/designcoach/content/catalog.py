@@ -138,15 +138,18 @@ class Catalog:
     def ids(self, kind: str) -> list[str]:
         return sorted(self._files(kind))
 
+    def source(self, kind: str, name: str) -> Path | None:
+        """The file that `kind/name` is loaded from (the user's copy when there is one)."""
+        for root in reversed(self.roots):
+            candidate = root / kind / f"{name}.yaml"
+            if candidate.is_file():
+                return candidate
+        return None
+
     def _get(self, kind: str, wanted: str, model: type[M]) -> M:
         key = (kind, wanted)
         if key not in self._cache:
-            path = None
-            for root in reversed(self.roots):
-                candidate = root / kind / f"{wanted}.yaml"
-                if candidate.is_file():
-                    path = candidate
-                    break
+            path = self.source(kind, wanted)
             if path is None:
                 raise UnknownId(kind.rstrip("s"), wanted, self.ids(kind))
             self._cache[key] = parse_model(model, path)
