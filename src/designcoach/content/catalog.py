@@ -41,13 +41,28 @@ def validation_errors(
     located: Located, exc: ValidationError, model: type[BaseModel] | None = None
 ) -> list[ContentError]:
     """One ContentError per pydantic error, each pointing at the line of the bad value."""
+    details = exc.errors()
+    # A misspelt key shows up twice (unknown 'tradeofs', missing 'tradeoffs'): report it once.
+    suggested = {
+        (*e["loc"][:-1], hint)
+        for e in details
+        if e["type"] == "extra_forbidden" and model and (hint := _suggest(model, e["loc"]))
+    }
     errors = []
-    for err in exc.errors():
+    for err in details:
+        if err["type"] == "missing" and tuple(err["loc"]) in suggested:
+            continue
         loc = tuple(part for part in err["loc"] if not isinstance(part, str) or part[:1] != "_")
         where = ".".join(str(p) for p in loc) or "(top level)"
         message = explain_error(err, loc, model)
         errors.append(ContentError(located.path, located.line_of(loc), f"{where}: {message}"))
     return errors
+
+
+def _suggest(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The key the model accepts that looks most like the unknown key at `loc`."""
+    close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1)
+    return close[0] if close else None
 
 
 def explain_error(err: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel] | None) -> str:
@@ -58,12 +73,11 @@ def explain_error(err: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel
     if loc == ("format_version",) and isinstance(value, int) and value > FORMAT_VERSION:
         return f"format {value} is newer than this designcoach reads ({FORMAT_VERSION}); upgrade it"
     if kind == "extra_forbidden":
+        close = _suggest(model, loc) if model else None
+        if close:
+            return f"unknown key; did you mean {close!r}?"
         known = _fields_at(model, loc[:-1]) if model else []
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown key{hint}" + (
-            f" (known: {', '.join(known)})" if known and not close else ""
-        )
+        return "unknown key" + (f" (known: {', '.join(known)})" if known else "")
     if kind == "string_type":
         if isinstance(value, bool):
             word = "true" if value else "false"

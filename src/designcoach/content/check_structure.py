@@ -79,7 +79,12 @@ def check_references(catalog: Catalog) -> Iterator[ContentError]:
         target = index.model("prompts", rubric.prompt)
         if not index.exists("prompts", rubric.prompt):
             yield doc.error(_missing("prompt", rubric.prompt, index), "prompt")
-        elif target is not None and rubric.id not in used:  # an invalid prompt is reported alone
+        elif (
+            target
+            is not None  # an invalid prompt, or one naming a missing rubric, is reported alone
+            and index.exists("rubrics", target.rubric_id)
+            and rubric.id not in used
+        ):
             yield doc.error(
                 f"no prompt uses this rubric: prompt {rubric.prompt!r} uses {target.rubric_id!r}",
                 "prompt",
