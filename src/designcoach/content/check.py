@@ -28,6 +28,15 @@ from designcoach.paths import bundled_content_root, user_content_root
 
 Check = Callable[[Catalog], Iterable[ContentError]]
 
+
+def check_katas(catalog: Catalog) -> Iterable[ContentError]:
+    """Each kata's starter fails its tests and its reference passes (real subprocess runs)."""
+    from designcoach.katas.verify import verify_katas
+
+    # check_names already reports a kata whose id is not its folder's name
+    return [e for e in verify_katas(catalog) if "must match the folder name" not in e.message]
+
+
 # In order: a file that does not load is reported once by check_files, and the later checks
 # look only at files that loaded, so one mistake gives one line.
 CHECKS: list[Check] = [
@@ -40,6 +49,7 @@ CHECKS: list[Check] = [
     check_examples,
     check_samples,
     check_completeness,
+    check_katas,
 ]
 
 
