@@ -21,7 +21,32 @@ from designcoach.grading.text import SEPARATE
 
 # One-word reasons, and phrases (matched word by word after their first word).
 REASON_WORDS = frozenset(
-    ["because", "since", "otherwise", "tradeoff", "tradeoffs", "but", "however", "although", "whereas", "downside", "downsides", "upside", "upsides", "drawback", "drawbacks", "avoid", "avoids", "prevent", "prevents", "ensure", "ensures", "guarantee", "guarantees", "unless"]
+    [
+        "because",
+        "since",
+        "otherwise",
+        "tradeoff",
+        "tradeoffs",
+        "but",
+        "however",
+        "although",
+        "whereas",
+        "downside",
+        "downsides",
+        "upside",
+        "upsides",
+        "drawback",
+        "drawbacks",
+        "avoid",
+        "avoids",
+        "prevent",
+        "prevents",
+        "ensure",
+        "ensures",
+        "guarantee",
+        "guarantees",
+        "unless",
+    ]
 )
 REASON_PHRASES = (
     "so that", "so we", "so the", "so it", "so each", "which means", "this means", "that means",
@@ -29,7 +54,38 @@ REASON_PHRASES = (
     "at the cost of", "the cost is", "instead of", "rather than", "in exchange",
 )  # fmt: skip
 NUMBER_WORDS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions", "dozen", "dozens", "twice", "double", "triple"]
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "dozen",
+        "dozens",
+        "twice",
+        "double",
+        "triple",
+    ]
 )
 _PHRASES_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in REASON_PHRASES:

@@ -10,6 +10,7 @@ Two measured speed-ups (Python's `re` is slow with IGNORECASE and has no multi-p
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -50,26 +51,31 @@ def fold(text: str) -> str:
     return text.translate(_PRE).lower().translate(_CANON)
 
 
-Literals = frozenset[str] | None  # any one of these must occur; None: cannot tell
+LiteralSet = frozenset[str]  # one of these must occur
+Requirement = tuple[LiteralSet, ...]  # every set must be met
+Literals = tuple[Requirement, ...] | None  # one requirement per pattern; None: cannot tell
+MAX_SETS = 3
+MAX_ALTERNATIVES = 12  # each literal costs a scan of the whole answer (~1 ns a character)
+MIN_LITERAL = 3
 
 
 def _fold_code(code: int) -> str:
     return fold(chr(code))
 
 
-def _required(seq: Iterable[tuple[Any, Any]]) -> Literals:
-    """The most selective set of literals, one of which every match must contain."""
-    best: Literals = None
-    run: list[str] = []
+def _selectivity(cand: LiteralSet) -> float:
+    """Higher for sets that rule out more sentences: long literals, few alternatives."""
+    return min(map(len, cand)) - 1.5 * math.log2(len(cand))
 
-    def consider(cand: Literals) -> None:
-        nonlocal best
-        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
-            best = cand
+
+def _requirements(seq: Iterable[tuple[Any, Any]]) -> list[LiteralSet]:
+    """Sets of literals such that every match contains one literal of each set."""
+    found: list[LiteralSet] = []
+    run: list[str] = []
 
     def flush() -> None:
         if run:
-            consider(frozenset({"".join(run)}))
+            found.append(frozenset({"".join(run)}))
             run.clear()
 
     for op, av in seq:
@@ -80,33 +86,42 @@ def _required(seq: Iterable[tuple[Any, Any]]) -> Literals:
             continue
         flush()
         if op is _c.SUBPATTERN:
-            consider(_required(av[-1]))
+            found += _requirements(av[-1])
         elif op is _c.BRANCH:
-            alts = [_required(alt) for alt in av[1]]
+            alts = [_best(_requirements(alt)) for alt in av[1]]
             if alts and all(alts):
-                consider(frozenset().union(*alts))  # type: ignore[arg-type]
+                found.append(frozenset().union(*alts))  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            consider(_required(av[2]))
+            found += _requirements(av[2])
     flush()
-    return best
+    return [f for f in found if min(map(len, f)) >= MIN_LITERAL]
 
 
-def required_literals(pattern: str) -> Literals:
-    """Literals one of which any match of `pattern` must contain (case-folded), or None."""
+def _best(sets: list[LiteralSet]) -> LiteralSet | None:
+    return max(sets, key=_selectivity) if sets else None
+
+
+def requirement(pattern: str) -> Requirement | None:
+    """The most selective literal sets every match of `pattern` meets (case-folded), or None."""
     try:
-        return _required(_parser.parse(pattern, re.IGNORECASE).data)
+        sets = _requirements(_parser.parse(pattern, re.IGNORECASE).data)
     except Exception:  # noqa: BLE001 - an odd pattern just loses the shortcut
         return None
+    sets = [s for s in sets if len(s) <= MAX_ALTERNATIVES]
+    if not sets:
+        return None
+    return tuple(sorted(set(sets), key=_selectivity, reverse=True)[:MAX_SETS])
 
 
 def union_literals(patterns: Sequence[str]) -> Literals:
-    out: set[str] = set()
+    """Per pattern, what a sentence must hold for it to match; None if some pattern can't tell."""
+    out = []
     for pattern in patterns:
-        lits = required_literals(pattern)
-        if lits is None:
+        req = requirement(pattern)
+        if req is None:
             return None
-        out |= lits
-    return frozenset(out)
+        out.append(req)
+    return tuple(out)
 
 
 def lower_pattern(pattern: str) -> str:
@@ -139,8 +154,78 @@ def lower_pattern(pattern: str) -> str:
 _LEADING_BOUNDARY = re.compile(r"(^|\||\((?:\?:)?)\\b([a-z0-9])(?![?*+{])")
 
 
+_LEADING_GROUP = re.compile(r"(^|\||\((?:\?:)?)\\b(\((?:\?:)?)")
+_FIRST_LETTER = re.compile(r"[a-z0-9](?![?*+{])")
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ")" closing the group opened at `start`, or -1."""
+    depth, i, n = 0, start, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: skip to its end ("]" first in a class is a literal)
+            i += 2 if pattern.startswith("[]", i) or pattern.startswith("[^]", i) else 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_alternatives(body: str) -> list[str] | None:
+    """Top-level alternatives of a group body, or None if it holds brackets we won't parse."""
+    if "[" in body:
+        return None
+    parts, depth, last, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[last:i])
+            last = i + 1
+        i += 1
+    parts.append(body[last:])
+    return parts
+
+
+def _distribute(pattern: str) -> str:
+    """`\\b(send|fetch)` -> `(s(?<!\\w.)end|f(?<!\\w.)etch)`, when every branch starts with a letter."""
+    out, pos = [], 0
+    for m in _LEADING_GROUP.finditer(pattern):
+        if m.start() < pos:
+            continue
+        open_at = m.start(2)
+        close = _group_end(pattern, open_at)
+        if close < 0:
+            continue
+        body = pattern[m.end(2) : close]
+        alts = _split_alternatives(body)
+        if not alts or not all(_FIRST_LETTER.match(a) for a in alts):
+            continue
+        moved = "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in alts)
+        out.append(pattern[pos : m.start()] + m.group(1) + m.group(2) + moved + ")")
+        pos = close + 1
+    out.append(pattern[pos:])
+    return "".join(out)
+
+
 def fast_boundaries(pattern: str) -> str:
     """Move a `\\b` that starts the pattern, a group or an alternative past its first letter."""
+    pattern = _distribute(pattern)
     return _LEADING_BOUNDARY.sub(lambda m: f"{m.group(1)}{m.group(2)}(?<!\\w.)", pattern)
 
 
@@ -196,32 +281,30 @@ class Index:
         return found
 
     def any_match(self, matcher: Matcher) -> bool:
-        """Whether some sentence matches (stops at the first; for the relevance gate)."""
+        """Whether some sentence matches (for the relevance gate)."""
         texts = self.texts
-        if matcher.literals is None:
-            return any(matcher.rx.search(t) for t in texts)
-        find, starts, ends = self.folded.find, self.starts, self.ends
-        for lit in matcher.literals:
-            pos = find(lit)
-            while pos >= 0:
-                idx = bisect_right(starts, pos) - 1
-                if idx >= 0 and pos + len(lit) <= ends[idx]:
-                    if matcher.rx.search(texts[idx]):
-                        return True
-                    pos = find(lit, ends[idx])
-                else:
-                    pos = find(lit, pos + 1)
-        return False
+        return any(matcher.rx.search(texts[i]) for i in self.candidates(matcher.literals))
 
-    def candidates(self, literals: Literals) -> Iterable[int]:
-        """Indexes of the sentences that may match: those holding one of the literals."""
-        if literals is None:
-            return range(len(self.sentences))
+    def _meeting(self, literals: LiteralSet) -> set[int]:
         if len(literals) == 1:
-            return sorted(self._holding(next(iter(literals))))
+            return self._holding(next(iter(literals)))
         found: set[int] = set()
         for lit in literals:
             found |= self._holding(lit)
+        return found
+
+    def candidates(self, literals: Literals) -> Iterable[int]:
+        """Indexes of the sentences that may match: those meeting some pattern's requirement."""
+        if literals is None:
+            return range(len(self.sentences))
+        found: set[int] = set()
+        for req in literals:
+            hit = self._meeting(req[0])
+            for more in req[1:]:
+                if not hit:
+                    break
+                hit = hit & self._meeting(more)
+            found |= hit
         return sorted(found)
 
 

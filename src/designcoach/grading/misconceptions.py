@@ -1,8 +1,9 @@
 """Misconceptions: a claim the notes contradict counts only where the answer asserts it.
 
 A match is negated, and so not a claim, when a negation cue comes before it in the same
-clause ("we don't poll the server", "instead of BLOBs in the database") or a verdict follows it
-in the same clause ("storing images as BLOBs in the database is a mistake"). Clauses end at
+clause or inside the matched words ("we don't poll the server", "instead of BLOBs in the
+database", "receipts never get the same priority as messages") or a verdict follows it in the
+same clause ("storing images as BLOBs in the database is a mistake"). Clauses end at
 , ; : dashes and words like but/so/while, so "we don't need web sockets, so clients poll the
 server" still asserts polling, and "poll the server rather than use web sockets" asserts it too.
 """
@@ -44,7 +45,11 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
 def negated(sentence: str, start: int, end: int) -> bool:
     """Whether the match at start:end of a case-folded sentence is denied (see above)."""
     before, after = _clause(sentence, start, end)
-    return bool(NEG_BEFORE.search(before) or NEG_AFTER.search(after))
+    return bool(
+        NEG_BEFORE.search(before)
+        or NEG_BEFORE.search(sentence, start, end)
+        or NEG_AFTER.search(after)
+    )
 
 
 def matcher(mis: Misconception) -> Matcher:
