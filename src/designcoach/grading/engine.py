@@ -43,6 +43,7 @@ __all__ = ["band_for", "credit_sentence", "grade_text", "misconception_hit", "se
 _ = misconception_hit  # re-exported: other modules import it from here
 
 OFF_TOPIC_CAP = 10.0
+MIN_TOPIC_SHARE = 0.35  # of the words graded, in sentences that name the prompt's topic
 WHY_MISSING = "not mentioned"
 WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
 MAX_EVIDENCE = 2
@@ -229,8 +230,16 @@ def grade_text(
                 )
             )
 
-    topic_found = sum(1 for tm in rubric_m.topic if index.any_match(tm))
-    off_topic = topic_found < rubric.topic_min
+    # Relevance: enough of the rubric's topic words, and in enough of the answer. A good answer
+    # to another prompt (Tinder for WhatsApp) names chat and messages, but only in one section.
+    topic_found, on_topic = 0, set[int]()
+    for tm in rubric_m.topic:
+        topic_hits = {i for i in index.candidates(tm.literals) if tm.rx.search(folded[i])}
+        topic_found += 1 if topic_hits else 0
+        on_topic |= topic_hits
+    all_words = sum(len(s.text.split()) for s in sents) or 1
+    topic_share = sum(len(sents[i].text.split()) for i in on_topic) / all_words
+    off_topic = topic_found < rubric.topic_min or topic_share < MIN_TOPIC_SHARE
 
     weighed = [Weighed(i.category, i.weight, i.credit) for i in items]
     score = weighted_score(weighed, lvl) - sum(m.penalty for m in found)
@@ -269,6 +278,7 @@ def grade_text(
         anchor=anchor,
         off_topic=off_topic,
         level=lvl.name,
+        topic_share=round(topic_share, 2),
     )
 
 

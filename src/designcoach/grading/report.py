@@ -72,6 +72,7 @@ class Report:
     anchor: str = ""  # the band described in words
     off_topic: bool = False
     level: str = "mid"
+    topic_share: float = 1.0  # share of the graded words in sentences on the prompt's topic
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of INTERFACES.md; keys beyond it are additions, never renames."""
@@ -113,6 +114,7 @@ class Report:
             "estimates": [asdict(e) for e in self.estimates],
             "off_topic": self.off_topic,
             "level": self.level,
+            "topic_share": self.topic_share,
         }
         if self.transcript is not None:
             t: dict[str, Any] = {
