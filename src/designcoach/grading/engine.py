@@ -44,6 +44,7 @@ _ = misconception_hit  # re-exported: other modules import it from here
 
 OFF_TOPIC_CAP = 10.0
 MIN_TOPIC_SHARE = 0.35  # of the words graded, in sentences that name the prompt's topic
+MIN_TOPIC_WORDS = 100
 WHY_MISSING = "not mentioned"
 WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
 MAX_EVIDENCE = 2
@@ -88,11 +89,10 @@ def sentences(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-def _mentions(item: ItemMatcher, index: int, folded: str, sentence: str) -> Mention | None:
-    """The item's mention in a sentence (given case-folded and as written), if any."""
-    spans = [m.span() for m in item.detect.rx.finditer(folded)]
-    if not spans:
-        return None
+def _mention(
+    item: ItemMatcher, index: int, folded: str, sentence: str, spans: list[tuple[int, int]]
+) -> Mention:
+    """The item's mention in a sentence (given case-folded and as written) at these spans."""
     own = item.explain.search(folded) if item.explain else None
     return Mention(index, spans, sentence[own.start() : own.end()] if own else None)
 
@@ -103,9 +103,11 @@ def credit_sentence(item: Item, sentence: str) -> float:
     The sentence stands alone, so the bare-list rule sees only this item.
     """
     folded = fold(sentence)
-    mention = _mentions(item_matcher(item), 0, folded, sentence)
-    if mention is None:
+    im = item_matcher(item)
+    spans = im.detect.spans(folded)
+    if not spans:
         return 0.0
+    mention = _mention(im, 0, folded, sentence, spans)
     return credit_mentions(SentenceDepth(folded), [mention])[0][0]
 
 
@@ -175,10 +177,11 @@ def grade_text(
 
     by_sentence: dict[int, list[Mention]] = {}
     for number, im in enumerate(rubric_m.items):
-        for idx in index.candidates(im.detect.literals):
-            mention = _mentions(im, number, folded[idx], sents[idx].text)
-            if mention is not None:
-                by_sentence.setdefault(idx, []).append(mention)
+        for idx, spans in index.matches(im.detect).items():
+            mention = _mention(im, number, folded[idx], sents[idx].text, spans)
+            by_sentence.setdefault(idx, []).append(mention)
+    for mentions in by_sentence.values():
+        mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched
 
     estimates = find_estimates(sents)
     bad_estimates = {e.sentence for e in estimates if not e.ok}
@@ -215,7 +218,9 @@ def grade_text(
     found: list[MisconceptionResult] = []
     for mis, mm in zip(rubric.misconceptions, rubric_m.misconceptions, strict=True):
         hits = [
-            sents[idx].text for idx in index.candidates(mm.literals) if asserted(mm.rx, folded[idx])
+            sents[idx].text
+            for idx, spans in sorted(index.matches(mm).items())
+            if asserted(folded[idx], spans)
         ]
         if hits:
             found.append(
@@ -230,16 +235,15 @@ def grade_text(
                 )
             )
 
-    # Relevance: enough of the rubric's topic words, and in enough of the answer. A good answer
-    # to another prompt (Tinder for WhatsApp) names chat and messages, but only in one section.
-    topic_found, on_topic = 0, set[int]()
-    for tm in rubric_m.topic:
-        topic_hits = {i for i in index.candidates(tm.literals) if tm.rx.search(folded[i])}
-        topic_found += 1 if topic_hits else 0
-        on_topic |= topic_hits
-    all_words = sum(len(s.text.split()) for s in sents) or 1
-    topic_share = sum(len(sents[i].text.split()) for i in on_topic) / all_words
-    off_topic = topic_found < rubric.topic_min or topic_share < MIN_TOPIC_SHARE
+    off_topic, topic_share = _off_topic(index, sents, rubric_m, rubric.topic_min)
+    relevance = ""
+    if off_topic:
+        graded_words = sum(len(s.text.split()) for s in sents)
+        relevance = (
+            f"too short to judge ({graded_words} words; {MIN_TOPIC_WORDS} needed), so the score is capped"
+            if graded_words < MIN_TOPIC_WORDS
+            else "reads as an answer to a different question, so the score is capped"
+        )
 
     weighed = [Weighed(i.category, i.weight, i.credit) for i in items]
     score = weighted_score(weighed, lvl) - sum(m.penalty for m in found)
@@ -279,7 +283,36 @@ def grade_text(
         off_topic=off_topic,
         level=lvl.name,
         topic_share=round(topic_share, 2),
+        relevance=relevance,
     )
+
+
+def _off_topic(
+    index: Index, sents: list[Sentence], rubric_m: CompiledRubric, topic_min: int
+) -> tuple[bool, float]:
+    """Whether the answer is about another question, and its share of on-topic words.
+
+    On topic: at least `topic_min` of the rubric's topic patterns, and some opening stretch of
+    the answer (MIN_TOPIC_WORDS or more) with MIN_TOPIC_SHARE of its words in sentences that
+    name the topic. A good answer to another prompt (Tinder for WhatsApp) names chat and
+    messages, but only in one section. Judging openings, never the whole, means adding to an
+    answer can only bring it on topic, never push it off.
+    """
+    found, on_topic = 0, set[int]()
+    for tm in rubric_m.topic:
+        hits = index.matches(tm)
+        found += 1 if hits else 0
+        on_topic.update(hits)
+    words = topic_words = 0
+    opening_on_topic = False
+    for i, sent in enumerate(sents):
+        count = len(sent.text.split())
+        words += count
+        topic_words += count if i in on_topic else 0
+        if words >= MIN_TOPIC_WORDS and topic_words >= MIN_TOPIC_SHARE * words:
+            opening_on_topic = True
+    share = topic_words / words if words else 0.0
+    return found < topic_min or not opening_on_topic, share
 
 
 def _transcript_info(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -65,36 +65,73 @@ def _fold_code(code: int) -> str:
 
 def _selectivity(cand: LiteralSet) -> float:
     """Higher for sets that rule out more sentences: long literals, few alternatives."""
-    return min(map(len, cand)) - 1.5 * math.log2(len(cand))
+    return min(map(_size, cand)) - 1.5 * math.log2(len(cand))
 
 
-def _requirements(seq: Iterable[tuple[Any, Any]]) -> list[LiteralSet]:
+WORD_START = "\x00"  # marks a literal that starts a word: some word begins with it
+WHOLE_WORD = "\x01"  # marks a literal that is a whole word
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _literal(run: str, word_start: bool) -> str:
+    """The run as a literal; where it holds a word start, the longest such word, marked."""
+    best = ""
+    i, n = 0, len(run)
+    while i < n:
+        if _is_word(run[i]) and (i > 0 or word_start) and (i == 0 or not _is_word(run[i - 1])):
+            j = i
+            while j < n and _is_word(run[j]):
+                j += 1
+            token = (WHOLE_WORD if j < n else WORD_START) + run[i:j]
+            if len(token) > len(best):
+                best = token
+            i = j
+        else:
+            i += 1
+    return best if len(best) - 1 >= MIN_LITERAL else run
+
+
+def _requirements(seq: Iterable[tuple[Any, Any]], word_start: bool = False) -> list[LiteralSet]:
     """Sets of literals such that every match contains one literal of each set."""
     found: list[LiteralSet] = []
     run: list[str] = []
+    run_at_word = False
+    boundary = word_start  # a \b just before the next element
 
     def flush() -> None:
         if run:
-            found.append(frozenset({"".join(run)}))
+            found.append(frozenset({_literal("".join(run), run_at_word)}))
             run.clear()
 
     for op, av in seq:
-        if op is _c.LITERAL:
+        if op is _c.LITERAL and av:
+            if not run:
+                run_at_word = boundary
             run.append(_fold_code(av))
+            boundary = False
             continue
         if op is _c.AT:  # zero width: the letters on both sides stay adjacent
+            boundary = boundary or av is _c.AT_BOUNDARY
             continue
         flush()
         if op is _c.SUBPATTERN:
-            found += _requirements(av[-1])
+            found += _requirements(av[-1], boundary)
         elif op is _c.BRANCH:
-            alts = [_best(_requirements(alt)) for alt in av[1]]
+            alts = [_best(_requirements(alt, boundary)) for alt in av[1]]
             if alts and all(alts):
                 found.append(frozenset().union(*alts))  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found += _requirements(av[2])
+            found += _requirements(av[2], boundary)
+        boundary = False
     flush()
-    return [f for f in found if min(map(len, f)) >= MIN_LITERAL]
+    return [f for f in found if min(map(_size, f)) >= MIN_LITERAL]
+
+
+def _size(literal: str) -> int:
+    return len(literal) - (literal[:1] in (WORD_START, WHOLE_WORD))
 
 
 def _best(sets: list[LiteralSet]) -> LiteralSet | None:
@@ -151,7 +188,7 @@ def lower_pattern(pattern: str) -> str:
 
 # `\bcassandra` scans slowly: re cannot skip ahead to a "c". `c(?<!\w.)assandra` means the
 # same (no word character before the c) and lets re jump from one "c" to the next.
-_LEADING_BOUNDARY = re.compile(r"(^|\||\((?:\?:)?)\\b([a-z0-9])(?![?*+{])")
+_LEADING_BOUNDARY = re.compile(r"(^|\||\((?:\?:)?)\\b([a-z0-9]|\\d)(?![?*+{])")
 
 
 _LEADING_GROUP = re.compile(r"(^|\||\((?:\?:)?)\\b(\((?:\?:)?)")
@@ -239,21 +276,43 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Matcher:
-    """A group of patterns as one regex plus the literals that pre-select sentences."""
+class Part:
+    """One pattern, compiled for folded text, and what a sentence must hold to match it."""
 
     rx: re.Pattern[str]
-    literals: Literals
+    requirement: Requirement | None
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """A group of patterns (any may match), each pre-selecting its own sentences.
+
+    Kept apart rather than joined into one regex: each then runs only where its own literals
+    are, and re can use a pattern's literal prefix to skip ahead.
+    """
+
+    parts: tuple[Part, ...]
 
     @classmethod
     def of(cls, patterns: Sequence[str]) -> Matcher:
-        return cls(compile_any(patterns), union_literals(patterns))
+        return cls(tuple(Part(compile_any([p]), requirement(p)) for p in patterns))
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """Where any of the patterns matches a case-folded text."""
+        return [m.span() for part in self.parts for m in part.rx.finditer(folded)]
+
+    def search(self, folded: str) -> bool:
+        return any(part.rx.search(folded) for part in self.parts)
+
+
+# Every ASCII character that is not a regex word character separates words.
+_WORD_SEPARATORS = {c: " " for c in range(128) if not _is_word(chr(c))}
 
 
 class Index:
     """The folded answer and its sentences, for finding which sentences hold a literal."""
 
-    __slots__ = ("folded", "sentences", "texts", "starts", "ends", "_seen")
+    __slots__ = ("folded", "sentences", "texts", "starts", "ends", "_seen", "_words", "_sorted")
 
     def __init__(self, folded: str, sentences: Sequence[Sentence]) -> None:
         self.folded = folded
@@ -262,12 +321,50 @@ class Index:
         self.starts = [s.start for s in sentences]
         self.ends = [s.end for s in sentences]
         self._seen: dict[str, set[int]] = {}
+        self._words: dict[str, set[int]] | None = None
+        self._sorted: list[str] = []
+
+    def _word_index(self) -> dict[str, set[int]]:
+        """Each word (a run of regex word characters) and the sentences that hold it."""
+        if self._words is None:
+            table = _WORD_SEPARATORS
+            if not self.folded.isascii():
+                extra = {
+                    ord(ch): " " for ch in set(self.folded) if not ch.isascii() and not _is_word(ch)
+                }
+                table = {**table, **extra}
+            words: dict[str, set[int]] = {}
+            for idx, text in enumerate(self.texts):
+                for word in set(text.translate(table).split()):
+                    hit = words.get(word)
+                    if hit is None:
+                        words[word] = {idx}
+                    else:
+                        hit.add(idx)
+            self._words = words
+            self._sorted = sorted(words)
+        return self._words
 
     def _holding(self, lit: str) -> set[int]:
         hit = self._seen.get(lit)
         if hit is not None:
             return hit
         found: set[int] = set()
+        head = lit[0]
+        if head in (WHOLE_WORD, WORD_START):
+            words = self._words if self._words is not None else self._word_index()
+            token = lit[1:]
+            if head == WHOLE_WORD:
+                found = words.get(token) or set()
+                self._seen[lit] = found
+                return found
+            ordered = self._sorted
+            i = bisect_left(ordered, token)
+            while i < len(ordered) and ordered[i].startswith(token):
+                found |= words[ordered[i]]
+                i += 1
+            self._seen[lit] = found
+            return found
         find, starts, ends, size = self.folded.find, self.starts, self.ends, len(lit)
         pos = find(lit)
         while pos >= 0:
@@ -280,17 +377,31 @@ class Index:
         self._seen[lit] = found
         return found
 
-    def any_match(self, matcher: Matcher) -> bool:
-        """Whether some sentence matches (for the relevance gate)."""
+    def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
+        """For each sentence the matcher matches: the spans, in its folded text."""
         texts = self.texts
-        return any(matcher.rx.search(texts[i]) for i in self.candidates(matcher.literals))
+        found: dict[int, list[tuple[int, int]]] = {}
+        for part in matcher.parts:
+            req = None if part.requirement is None else (part.requirement,)
+            for i in self.candidates(req):
+                spans = [m.span() for m in part.rx.finditer(texts[i])]
+                if spans:
+                    if i in found:
+                        found[i].extend(spans)
+                    else:
+                        found[i] = spans
+        return found
 
     def _meeting(self, literals: LiteralSet) -> set[int]:
+        seen = self._seen
         if len(literals) == 1:
-            return self._holding(next(iter(literals)))
+            lit = next(iter(literals))
+            hit = seen.get(lit)
+            return hit if hit is not None else self._holding(lit)
         found: set[int] = set()
         for lit in literals:
-            found |= self._holding(lit)
+            hit = seen.get(lit)
+            found |= hit if hit is not None else self._holding(lit)
         return found
 
     def candidates(self, literals: Literals) -> Iterable[int]:

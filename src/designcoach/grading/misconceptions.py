@@ -56,11 +56,12 @@ def matcher(mis: Misconception) -> Matcher:
     return cached(mis, lambda: Matcher.of(mis.detect))
 
 
-def asserted(rx: re.Pattern[str], folded: str) -> bool:
-    """Whether a case-folded sentence matches `rx` somewhere it is not negated."""
-    return any(not negated(folded, m.start(), m.end()) for m in rx.finditer(folded))
+def asserted(folded: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether any of the matches (spans in a case-folded sentence) is not negated."""
+    return any(not negated(folded, start, end) for start, end in spans)
 
 
 def misconception_hit(mis: Misconception, sentence: str) -> bool:
     """Whether one sentence alone asserts the misconception (matched and not negated)."""
-    return asserted(matcher(mis).rx, fold(sentence))
+    folded = fold(sentence)
+    return asserted(folded, matcher(mis).spans(folded))

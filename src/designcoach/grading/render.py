@@ -84,12 +84,7 @@ def report_view(report: Report, prompt: Prompt, card_idea: CardIdea | None = Non
     )
     parts.append(Text(report.anchor, style="italic"))
     if report.off_topic:
-        parts.append(
-            Text(
-                "This does not read as an answer to this prompt, so the score is capped.",
-                style="bold red",
-            )
-        )
+        parts.append(Text(f"Off topic: {report.relevance}.", style="bold red"))
 
     parts.append(_section("Categories"))
     cats = Table.grid(padding=(0, 2))

@@ -73,6 +73,7 @@ class Report:
     off_topic: bool = False
     level: str = "mid"
     topic_share: float = 1.0  # share of the graded words in sentences on the prompt's topic
+    relevance: str = ""  # why the score was capped as off-topic, if it was
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of INTERFACES.md; keys beyond it are additions, never renames."""
@@ -115,6 +116,7 @@ class Report:
             "off_topic": self.off_topic,
             "level": self.level,
             "topic_share": self.topic_share,
+            "relevance": self.relevance,
         }
         if self.transcript is not None:
             t: dict[str, Any] = {
