@@ -18,6 +18,7 @@ from designcoach.grading.batch import read_answer  # re-exported for other comma
 
 if TYPE_CHECKING:
     from designcoach.content.catalog import Catalog
+    from designcoach.content.models import Rubric
     from designcoach.grading.batch import Graded
 
 __all__ = ["read_answer", "run_grade"]
@@ -44,6 +45,22 @@ def _card_idea(catalog: Catalog) -> Callable[[str], str | None]:
     return idea
 
 
+def _prepare(rubric: Rubric) -> None:
+    """Compile the rubric's matchers, reusing the pattern analysis saved by earlier runs."""
+    from designcoach.grading import patterns
+    from designcoach.grading.engine import compiled
+    from designcoach.paths import cache_dir
+
+    try:
+        path = cache_dir() / patterns.cache_name()
+    except OSError:
+        compiled(rubric)
+        return
+    patterns.load_prepared(path)
+    compiled(rubric)
+    patterns.save_prepared(path)
+
+
 def run_grade(
     path: str,
     prompt_id: str,
@@ -55,6 +72,7 @@ def run_grade(
     level = _check_level(level)
     catalog = open_catalog()
     prompt, rubric = load_prompt(catalog, prompt_id)
+    _prepare(rubric)
     if path != "-" and Path(path).is_dir():
         _grade_folder(
             Path(path), catalog, prompt_id, as_json=as_json, csv_path=csv_path, level=level

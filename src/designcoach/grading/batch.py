@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +122,8 @@ def grade_files(
             _init_worker(roots, prompt_id, level)
             yield from map(_grade_file, names)
             return
+        from concurrent.futures import ProcessPoolExecutor  # only for big folders: slow to import
+
         with ProcessPoolExecutor(
             max_workers=cpus, initializer=_init_worker, initargs=(roots, prompt_id, level)
         ) as pool:

@@ -5,13 +5,12 @@ misconception_hit, band_for.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from designcoach.content.models import Item, Prompt, Rubric
 from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
 from designcoach.grading.estimates import Estimate, find_estimates
-from designcoach.grading.matching import Index, Matcher, cached, compile_any, fold
+from designcoach.grading.matching import Index, Matcher, cached, fold
 from designcoach.grading.misconceptions import asserted, misconception_hit
 from designcoach.grading.misconceptions import matcher as mis_matcher
 from designcoach.grading.report import (
@@ -53,7 +52,7 @@ MAX_EVIDENCE = 2
 @dataclass(frozen=True, slots=True)
 class ItemMatcher:
     detect: Matcher
-    explain: re.Pattern[str] | None
+    explain: Matcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +65,7 @@ class CompiledRubric:
 def item_matcher(item: Item) -> ItemMatcher:
     return cached(
         item,
-        lambda: ItemMatcher(
-            Matcher.of(item.detect), compile_any(item.explain) if item.explain else None
-        ),
+        lambda: ItemMatcher(Matcher.of(item.detect), Matcher.of(item.explain)),
     )
 
 
@@ -93,7 +90,7 @@ def _mention(
     item: ItemMatcher, index: int, folded: str, sentence: str, spans: list[tuple[int, int]]
 ) -> Mention:
     """The item's mention in a sentence (given case-folded and as written) at these spans."""
-    own = item.explain.search(folded) if item.explain else None
+    own = item.explain.first(folded)
     return Mention(index, spans, sentence[own.start() : own.end()] if own else None)
 
 

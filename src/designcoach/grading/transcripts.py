@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from designcoach.grading.text import WORD
 
@@ -34,22 +35,29 @@ LABEL = re.compile(
 )
 CANDIDATE_ROLES = frozenset({"candidate", "a"})
 
-PHASE_WORDS: dict[str, re.Pattern[str]] = {
-    phase: re.compile(rx, re.IGNORECASE)
-    for phase, rx in {
-        "requirements": r"\brequirements?\b|\bfeatures?\b|\bscope\b|\bfunctional\b|\bclarif|\bmvp\b|\bassum",
-        "estimates": r"\bestimat|\benvelope\b|\bcapacity\b|\bqps\b|per second|per day|\bstorage\b|\bbandwidth\b|\bhow (?:many|much)\b",
-        "api": r"\bapis?\b|\bendpoints?\b|\b(?:post|get|put|delete) /|\brequest\b|\bresponse\b|\bgrpc\b|\brest\b",
-        "data-model": r"\bdata ?model\b|\bschema\b|\btables?\b|\bcolumns?\b|\b(?:primary|partition|sort) key\b|\bstore (?:the )?(?:data|messages|profiles)",
-        "high-level": r"\bhigh[- ]level\b|\barchitecture\b|\bdiagram\b|\bcomponents?\b|\bload balancer\b|\bgateway\b|\bflow\b",
-        "deep-dive": r"\bdeep[- ]?dive\b|\bbottlenecks?\b|\bshard|\bhot ?spots?\b|\bfail|\breplica|\bconsisten|\bscal(?:e|ing)\b",
-        "wrap-up": r"\bwrap(?:[- ]?up)?\b|\bsummar|\btrade-?offs?\b|\bimprove|\bmore time\b|\bquestions for\b|\bmonitor",
-    }.items()
+_PHASE_WORDS = {
+    "requirements": r"\brequirements?\b|\bfeatures?\b|\bscope\b|\bfunctional\b|\bclarif|\bmvp\b|\bassum",
+    "estimates": r"\bestimat|\benvelope\b|\bcapacity\b|\bqps\b|per second|per day|\bstorage\b|\bbandwidth\b|\bhow (?:many|much)\b",
+    "api": r"\bapis?\b|\bendpoints?\b|\b(?:post|get|put|delete) /|\brequest\b|\bresponse\b|\bgrpc\b|\brest\b",
+    "data-model": r"\bdata ?model\b|\bschema\b|\btables?\b|\bcolumns?\b|\b(?:primary|partition|sort) key\b|\bstore (?:the )?(?:data|messages|profiles)",
+    "high-level": r"\bhigh[- ]level\b|\barchitecture\b|\bdiagram\b|\bcomponents?\b|\bload balancer\b|\bgateway\b|\bflow\b",
+    "deep-dive": r"\bdeep[- ]?dive\b|\bbottlenecks?\b|\bshard|\bhot ?spots?\b|\bfail|\breplica|\bconsisten|\bscal(?:e|ing)\b",
+    "wrap-up": r"\bwrap(?:[- ]?up)?\b|\bsummar|\btrade-?offs?\b|\bimprove|\bmore time\b|\bquestions for\b|\bmonitor",
 }
-MOVE_ON = re.compile(
-    r"\b(?:let'?s|let us|move on|moving on|next|now|how would you|what about|can you|walk me|talk about|go deeper|dive)\b",
-    re.IGNORECASE,
-)
+_MOVE_ON = r"\b(?:let'?s|let us|move on|moving on|next|now|how would you|what about|can you|walk me|talk about|go deeper|dive)\b"
+
+
+@cache
+def _phase_words() -> dict[str, re.Pattern[str]]:
+    """Compiled on first use: only stamped transcripts need them."""
+    return {phase: re.compile(rx, re.IGNORECASE) for phase, rx in _PHASE_WORDS.items()}
+
+
+@cache
+def _move_on() -> re.Pattern[str]:
+    return re.compile(_MOVE_ON, re.IGNORECASE)
+
+
 CATEGORY_PHASE = {"reliability": "deep-dive", "trade-offs": "wrap-up"}
 
 
@@ -118,10 +126,10 @@ def vote(
         votes = dict(carry)
         carry = {}
         for phase in phases:
-            hits = len(PHASE_WORDS[phase].findall(body)) if phase in PHASE_WORDS else 0
+            hits = len(_phase_words()[phase].findall(body)) if phase in _PHASE_WORDS else 0
             if hits:
                 votes[phase] = votes.get(phase, 0.0) + hits
-        if turn.role == "interviewer" and MOVE_ON.search(body) and votes:
+        if turn.role == "interviewer" and _move_on().search(body) and votes:
             lead = max(phases, key=lambda p: (votes.get(p, 0.0), -phases.index(p)))
             if votes.get(lead):
                 carry = {lead: 3.0}
