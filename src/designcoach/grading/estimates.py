@@ -41,8 +41,12 @@ _RATE = re.compile(
     r"(?:/|\bper\s+|\ban?\s+|\beach\s+)\s*(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|hours?|hrs?|h|"
     r"days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b|\b(?P<qps>[qrt]ps)\b|\b(?P<adv>daily|monthly|yearly|annually)\b"
 )
-# At least two numbers: most sentences have none, and this scans fast.
+# At least two numbers and something that could relate them: most sentences have neither.
 _TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
+_RELATES = re.compile(
+    r"[=≈≃~→×*/÷]|\bx\b|\dx|of\b|times|divided|multiplied|equals|gives|about|around|roughly|approx",
+    re.IGNORECASE,
+)
 MAX_GAP_WORDS = 4
 TOLERANCE = 10.0
 
@@ -275,7 +279,7 @@ def find_estimates(sentences: Sequence[Sentence]) -> list[Estimate]:
     """Every calculation found in the sentences, recomputed, in order."""
     out: list[Estimate] = []
     for idx, sent in enumerate(sentences):
-        if not _TWO_NUMBERS.search(sent.text):
+        if not (_TWO_NUMBERS.search(sent.text) and _RELATES.search(sent.text)):
             continue
         for start, end, stated, computed in check_sentence(sent.text):
             out.append(
