@@ -139,8 +139,11 @@ def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence
 
 def _estimate_note(est: Estimate) -> str:
     figure = _short(est.computed)
-    if est.ok:
+    low, high = sorted((abs(est.stated), abs(est.computed)))
+    if est.ok and (high <= 1.5 * low):
         return f"checks out (recomputed: {figure})"
+    if est.ok:
+        return f"within 10x, but recomputed it is {figure}"
     return f"off by more than 10x: recomputed {figure}, not {_short(est.stated)}"
 
 
