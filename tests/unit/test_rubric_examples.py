@@ -43,6 +43,12 @@ def _rubric(rubric_id: str) -> Rubric:
     return next(r for r in RUBRICS if r.id == rubric_id)
 
 
+# The foundation rubrics hold themselves to two stricter rules than other content must (a short
+# prompt may skip a category; a checker-wide rule on detect/explain overlap is the integrator's
+# call): they cover every category, and naming an item never counts as explaining it.
+FOUNDATION = [r for r in RUBRICS if r.id in {"whatsapp", "tinder"}]
+
+
 def test_bundled_rubrics_exist() -> None:
     assert {"whatsapp", "tinder"} <= {r.id for r in RUBRICS}
 
@@ -92,13 +98,13 @@ def test_patterns_compile_and_match_nothing_empty(rubric: Rubric) -> None:
         assert compiled.search("") is None, pattern
 
 
-@pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
+@pytest.mark.parametrize("rubric", FOUNDATION, ids=lambda r: r.id)
 def test_rubric_covers_every_category(rubric: Rubric) -> None:
     missing = set(CATEGORIES) - {item.category for item in rubric.items}
     assert not missing, f"{rubric.id} has no items in {sorted(missing)}"
 
 
-@pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
+@pytest.mark.parametrize("rubric", FOUNDATION, ids=lambda r: r.id)
 def test_naming_an_item_is_not_explaining_it(rubric: Rubric) -> None:
     """The words a detect pattern matches must not satisfy an explain pattern by themselves,
     or merely naming the item would earn full credit. Checked on the item's own examples, for
