@@ -22,9 +22,9 @@ PROMPTS = ["whatsapp", "tinder"]
 
 
 @cache
-def grade(prompt_id: str, kind: str, graded_as: str | None = None) -> Report:
+def grade(prompt_id: str, kind: str) -> Report:
     catalog = Catalog()
-    prompt = catalog.prompt(graded_as or prompt_id)
+    prompt = catalog.prompt(prompt_id)
     text = (ANSWERS / f"{prompt_id}-{kind}.md").read_text(encoding="utf-8")
     return grade_text(text, prompt, catalog.rubric_for(prompt))
 
@@ -59,11 +59,6 @@ def test_off_topic_scores_at_most_15(prompt_id: str) -> None:
     report = grade(prompt_id, "offtopic")
     assert report.score <= 15
     assert report.off_topic
-
-
-@pytest.mark.parametrize(("answer", "graded_as"), [("tinder", "whatsapp"), ("whatsapp", "tinder")])
-def test_a_strong_answer_to_the_other_prompt_is_off_topic(answer: str, graded_as: str) -> None:
-    assert grade(answer, "strong", graded_as).score <= 15
 
 
 @pytest.mark.parametrize("prompt_id", PROMPTS)

@@ -42,8 +42,6 @@ __all__ = ["band_for", "credit_sentence", "grade_text", "misconception_hit", "se
 _ = misconception_hit  # re-exported: other modules import it from here
 
 OFF_TOPIC_CAP = 10.0
-MIN_TOPIC_SHARE = 0.35  # of the words graded, in sentences that name the prompt's topic
-MIN_TOPIC_WORDS = 100
 WHY_MISSING = "not mentioned"
 WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
 MAX_EVIDENCE = 2
@@ -236,14 +234,11 @@ def grade_text(
             )
 
     off_topic, topic_share = _off_topic(index, sents, rubric_m, rubric.topic_min)
-    relevance = ""
-    if off_topic:
-        graded_words = sum(len(s.text.split()) for s in sents)
-        relevance = (
-            f"too short to judge ({graded_words} words; {MIN_TOPIC_WORDS} needed), so the score is capped"
-            if graded_words < MIN_TOPIC_WORDS
-            else "reads as an answer to a different question, so the score is capped"
-        )
+    relevance = (
+        "names too little of this prompt's topic to be an answer to it, so the score is capped"
+        if off_topic
+        else ""
+    )
 
     weighed = [Weighed(i.category, i.weight, i.credit) for i in items]
     score = weighted_score(weighed, lvl) - sum(m.penalty for m in found)
@@ -292,27 +287,18 @@ def _off_topic(
 ) -> tuple[bool, float]:
     """Whether the answer is about another question, and its share of on-topic words.
 
-    On topic: at least `topic_min` of the rubric's topic patterns, and some opening stretch of
-    the answer (MIN_TOPIC_WORDS or more) with MIN_TOPIC_SHARE of its words in sentences that
-    name the topic. A good answer to another prompt (Tinder for WhatsApp) names chat and
-    messages, but only in one section. Judging openings, never the whole, means adding to an
-    answer can only bring it on topic, never push it off.
+    Off topic: fewer than `topic_min` of the rubric's topic patterns (HELPERS.md). The share of
+    words in on-topic sentences is reported but not used: every density rule tried either capped
+    terse or short real answers or could push an answer off topic when more was added to it.
     """
     found, on_topic = 0, set[int]()
     for tm in rubric_m.topic:
         hits = index.matches(tm)
         found += 1 if hits else 0
         on_topic.update(hits)
-    words = topic_words = 0
-    opening_on_topic = False
-    for i, sent in enumerate(sents):
-        count = len(sent.text.split())
-        words += count
-        topic_words += count if i in on_topic else 0
-        if words >= MIN_TOPIC_WORDS and topic_words >= MIN_TOPIC_SHARE * words:
-            opening_on_topic = True
-    share = topic_words / words if words else 0.0
-    return found < topic_min or not opening_on_topic, share
+    words = sum(len(s.text.split()) for s in sents)
+    topic_words = sum(len(sents[i].text.split()) for i in on_topic)
+    return found < topic_min, (topic_words / words if words else 0.0)
 
 
 def _transcript_info(
