@@ -56,7 +56,7 @@ Requirement = tuple[LiteralSet, ...]  # every set must be met
 Literals = tuple[Requirement, ...] | None  # one requirement per pattern; None: cannot tell
 MAX_SETS = 3
 MAX_ALTERNATIVES = 12  # each literal costs a scan of the whole answer (~1 ns a character)
-MIN_LITERAL = 3
+MIN_LITERAL = 3  # shorter literals are everywhere; a lone punctuation mark is the exception
 
 
 def _fold_code(code: int) -> str:
@@ -127,7 +127,13 @@ def _requirements(seq: Iterable[tuple[Any, Any]], word_start: bool = False) -> l
             found += _requirements(av[2], boundary)
         boundary = False
     flush()
-    return [f for f in found if min(map(_size, f)) >= MIN_LITERAL]
+    return [f for f in found if all(_useful(lit) for lit in f)]
+
+
+def _useful(literal: str) -> bool:
+    """Worth looking up: two characters or more, or one rare character such as "(" or "/"."""
+    size = _size(literal)
+    return size >= MIN_LITERAL or (size == 1 and not is_word(literal[-1]) and literal[-1] != " ")
 
 
 def _size(literal: str) -> int:
@@ -278,7 +284,7 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
 # Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
 # The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
 # in Python costs more than everything else in a cold `grade`.
-PREPARED_VERSION = 1
+PREPARED_VERSION = 2
 _PREPARED: dict[str, tuple[str, Requirement | None]] = {}
 _dirty = False
 
