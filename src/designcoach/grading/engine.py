@@ -39,7 +39,6 @@ from designcoach.grading.transcripts import (
 )
 
 __all__ = ["band_for", "credit_sentence", "grade_text", "misconception_hit", "sentences"]
-_ = misconception_hit  # re-exported: other modules import it from here
 
 OFF_TOPIC_CAP = 10.0
 WHY_MISSING = "not mentioned"

@@ -180,12 +180,15 @@ class Index:
         if literals is None:
             return range(len(self.sentences))
         found: set[int] = set()
+        texts = self.texts
         for req in literals:
             hit = self._meeting(req[0])
             for more in req[1:]:
                 if not hit:
                     break
-                hit = hit & self._meeting(more)
+                # A few sentences left: look in each rather than scanning the whole answer.
+                plain = [lit.lstrip(WORD_START + WHOLE_WORD) for lit in more]
+                hit = {i for i in hit if any(p in texts[i] for p in plain)}
             found |= hit
         return sorted(found)
 

@@ -153,7 +153,13 @@ def requirement(pattern: str) -> Requirement | None:
     sets = [s for s in sets if len(s) <= MAX_ALTERNATIVES]
     if not sets:
         return None
-    return tuple(sorted(set(sets), key=_selectivity, reverse=True)[:MAX_SETS])
+    chosen = sorted(set(sets), key=_selectivity, reverse=True)[:MAX_SETS]
+    # The first set is looked up in the whole answer: word literals are cheap there (an index),
+    # others cost a scan each; later sets are only checked in the sentences the first one left.
+    chosen.sort(
+        key=lambda s: (not all(lit[:1] in (WORD_START, WHOLE_WORD) for lit in s), -_selectivity(s))
+    )
+    return tuple(chosen)
 
 
 def union_literals(patterns: Sequence[str]) -> Literals:
@@ -284,7 +290,7 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
 # Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
 # The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
 # in Python costs more than everything else in a cold `grade`.
-PREPARED_VERSION = 2
+PREPARED_VERSION = 3
 _PREPARED: dict[str, tuple[str, Requirement | None]] = {}
 _dirty = False
 
