@@ -45,8 +45,11 @@ def _card_idea(catalog: Catalog) -> Callable[[str], str | None]:
     return idea
 
 
-def _prepare(rubric: Rubric) -> None:
-    """Compile the rubric's matchers, reusing the pattern analysis saved by earlier runs."""
+def _prepare(rubric: Rubric) -> Path | None:
+    """Compile the rubric's matchers, reusing the pattern analysis saved by earlier runs.
+
+    Returns where that analysis is saved (None when the cache folder cannot be made).
+    """
     from designcoach.grading import patterns
     from designcoach.grading.engine import compiled
     from designcoach.paths import cache_dir
@@ -55,10 +58,11 @@ def _prepare(rubric: Rubric) -> None:
         path = cache_dir() / patterns.cache_name()
     except OSError:
         compiled(rubric)
-        return
+        return None
     patterns.load_prepared(path)
     compiled(rubric)
     patterns.save_prepared(path)
+    return path
 
 
 def run_grade(
@@ -72,10 +76,16 @@ def run_grade(
     level = _check_level(level)
     catalog = open_catalog()
     prompt, rubric = load_prompt(catalog, prompt_id)
-    _prepare(rubric)
+    prepared = _prepare(rubric)
     if path != "-" and Path(path).is_dir():
         _grade_folder(
-            Path(path), catalog, prompt_id, as_json=as_json, csv_path=csv_path, level=level
+            Path(path),
+            catalog,
+            prompt_id,
+            as_json=as_json,
+            csv_path=csv_path,
+            level=level,
+            prepared=prepared,
         )
         return
     if csv_path is not None:
@@ -100,13 +110,14 @@ def _grade_folder(
     as_json: bool,
     csv_path: Path | None,
     level: str | None,
+    prepared: Path | None,
 ) -> None:
     from designcoach.grading.batch import answer_files, ranked
 
     files = answer_files(folder)
     if not files:
         raise UserError(f"no .md or .txt files under {folder}")
-    results = ranked(_with_progress(files, catalog, prompt_id, level))
+    results = ranked(_with_progress(files, catalog, prompt_id, level, prepared))
     if csv_path is not None:
         _write_csv(csv_path, results)
     if as_json:
@@ -120,13 +131,13 @@ def _grade_folder(
 
 
 def _with_progress(
-    files: list[Path], catalog: Catalog, prompt_id: str, level: str | None
+    files: list[Path], catalog: Catalog, prompt_id: str, level: str | None, prepared: Path | None
 ) -> list[Graded]:
     """Grade the files, with a progress bar on stderr when stderr is a terminal."""
     from designcoach.grading.batch import grade_files
 
     if not sys.stderr.isatty():
-        return grade_files(files, prompt_id, roots=catalog.roots, level=level)
+        return grade_files(files, prompt_id, roots=catalog.roots, level=level, prepared=prepared)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from designcoach.grading.render import console
@@ -146,6 +157,7 @@ def _with_progress(
             roots=catalog.roots,
             level=level,
             on_done=lambda _: progress.advance(task),
+            prepared=prepared,
         )
 
 

@@ -77,9 +77,14 @@ class Graded:
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(roots: list[Path] | None, prompt_id: str, level: str | None) -> None:
+def _init_worker(
+    roots: list[Path] | None, prompt_id: str, level: str | None, prepared: Path | None = None
+) -> None:
     from designcoach.content.catalog import Catalog
+    from designcoach.grading.patterns import load_prepared
 
+    if prepared is not None:
+        load_prepared(prepared)
     catalog = Catalog(roots)
     prompt = catalog.prompt(prompt_id)
     _WORKER.update(prompt=prompt, rubric=catalog.rubric_for(prompt), level=level)
@@ -112,8 +117,12 @@ def grade_files(
     level: str | None = None,
     workers: int | None = None,
     on_done: Callable[[Graded], None] | None = None,
+    prepared: Path | None = None,
 ) -> list[Graded]:
-    """Grade many files, each independently; results in the order of `files`."""
+    """Grade many files, each independently; results in the order of `files`.
+
+    `prepared`: saved pattern analysis (see `patterns.save_prepared`) for the workers to reuse.
+    """
     names = [str(f) for f in files]
     cpus = workers or os.cpu_count() or 1
 
@@ -125,7 +134,9 @@ def grade_files(
         from concurrent.futures import ProcessPoolExecutor  # only for big folders: slow to import
 
         with ProcessPoolExecutor(
-            max_workers=cpus, initializer=_init_worker, initargs=(roots, prompt_id, level)
+            max_workers=cpus,
+            initializer=_init_worker,
+            initargs=(roots, prompt_id, level, prepared),
         ) as pool:
             yield from pool.map(_grade_file, names, chunksize=max(1, len(names) // (cpus * 8)))
 
