@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,9 +39,11 @@ def _card_idea(catalog: Catalog) -> Callable[[str], str | None]:
 
     def idea(card_id: str) -> str | None:
         try:
-            return " ".join(catalog.card(card_id).idea.split())
+            text = " ".join(catalog.card(card_id).idea.split())
         except Exception:  # noqa: BLE001 - cards are optional extras in a report
             return None
+        first = re.split(r"(?<=[.?!])\s", text, maxsplit=1)[0]  # the card itself has the rest
+        return f"{first} (more: designcoach notes {card_id})" if first else None
 
     return idea
 
@@ -97,9 +100,10 @@ def run_grade(
     if as_json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
-    from designcoach.grading.render import emit, report_view
+    from designcoach.grading.document import report_document
+    from designcoach.grading.render import emit
 
-    emit(report_view(report, prompt, _card_idea(catalog)))
+    emit(report_document(report, prompt, _card_idea(catalog)))
 
 
 def _grade_folder(
@@ -123,9 +127,10 @@ def _grade_folder(
     if as_json:
         print(json.dumps([g.to_dict() for g in results], indent=2, ensure_ascii=False))
         return
-    from designcoach.grading.render import emit, summary_table
+    from designcoach.grading.document import summary_document
+    from designcoach.grading.render import emit
 
-    emit(summary_table(results, base=str(folder)))
+    emit(summary_document(results, base=str(folder)))
     if csv_path is not None:
         print(f"CSV written to {csv_path}")
 
@@ -138,16 +143,15 @@ def _with_progress(
 
     if not sys.stderr.isatty():
         return grade_files(files, prompt_id, roots=catalog.roots, level=level, prepared=prepared)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from designcoach.grading.render import console
 
     with Progress(
         TextColumn("grading"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console(stderr=True),
+        console=Console(stderr=True),
         transient=True,
     ) as progress:
         task = progress.add_task("grading", total=len(files))
