@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from grading_fixtures import STRONG, chat
 
 from designcoach.content.catalog import Catalog
