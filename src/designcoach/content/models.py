@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -221,3 +221,17 @@ class KataMeta(Strict):
     notes: str = Field(min_length=1, description="The part of the study notes it drills.")
     hints: list[str] = Field(min_length=1, description="From gentle to explicit.")
     card: str | None = None
+    tests: list[Annotated[str, Field(pattern=r"^test_[a-z0-9_]*\.py$")]] = Field(
+        min_length=1, description="The bundled test files, run by `kata check`."
+    )
+    support: list[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*\.py$")]] = Field(
+        default_factory=list,
+        description="Other modules the tests and solution import (shipped, not edited).",
+    )
+
+    @model_validator(mode="after")
+    def _distinct_files(self) -> KataMeta:
+        names = [self.module, *self.tests, *self.support]
+        if len(set(names)) != len(names):
+            raise ValueError(f"module, tests and support must be different files: {names}")
+        return self
