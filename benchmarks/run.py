@@ -68,7 +68,9 @@ def designcoach_cmd() -> list[str]:
 
 def wall(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
     return time.perf_counter() - start
 
 
@@ -150,7 +152,9 @@ def wall_ok(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one or two runs each, to prove it works")
+    parser.add_argument(
+        "--quick", action="store_true", help="one or two runs each, to prove it works"
+    )
     parser.add_argument("--runs", type=int, default=7, help="runs per command (median); at least 5")
     parser.add_argument("--only", nargs="*", default=None, help="figure numbers to run, e.g. 1 2 5")
     args = parser.parse_args()
@@ -161,6 +165,11 @@ def main() -> int:
         cwd = Path(tmp)
         env = dict(os.environ, DESIGNCOACH_HOME=str(cwd / "home"))
         env.pop("PYTHONPATH", None)
+        # Byte-code as an installed package has it (pip compiles on install), for both sides:
+        # an editable checkout under PYTHONDONTWRITEBYTECODE would recompile designcoach's
+        # modules on every run and measure the compiler. The warm-up run of each fills it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(cwd / "pycache")
         figures: list[Figure | None] = []
         steps: list[tuple[str, Callable[[], Figure | None]]] = [
             ("1", lambda: fig_help(runs, env, cwd)),
@@ -171,8 +180,10 @@ def main() -> int:
             ("6", lambda: fig_kata_check(runs, env, cwd)),
             ("7", lambda: measure_memory(env, cwd, Figure)),
         ]
-        print(f"designcoach benchmarks: {'quick' if args.quick else f'median of {runs}'} runs, "
-              f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+        print(
+            f"designcoach benchmarks: {'quick' if args.quick else f'median of {runs}'} runs, "
+            f"python {sys.version.split()[0]}, {os.cpu_count()} cores"
+        )
         for number, step in steps:
             if number not in wanted:
                 continue

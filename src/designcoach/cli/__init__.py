@@ -4,7 +4,8 @@ Only typer is imported at start-up; each command imports what it needs when it r
 `designcoach --help` stays as quick as a bare typer program.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer would eval() every string annotation to
+# build the commands, a third of the time `--help` takes beyond `import typer`.
 
 import sys
 from enum import StrEnum
@@ -23,6 +24,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: Typer's Rich help imports Rich, Markdown and Pygments (~3x the time of
+    # `import typer`) just to print --help.
+    rich_markup_mode=None,
 )
 app.add_typer(kata_app, name="kata")
 app.add_typer(content_app, name="content")
@@ -155,7 +159,10 @@ def main(argv: list[str] | None = None) -> None:
     except ImportError:  # pragma: no cover - older typer uses click itself
         from click import exceptions as click  # type: ignore[no-redef]
 
+    from designcoach.cli.coercion import lighten
+
     command = typer.main.get_command(app)
+    lighten(command, sys.argv[1:] if argv is None else argv)
     try:
         code = command.main(args=argv, prog_name="designcoach", standalone_mode=False)
     except UserError as exc:

@@ -11,15 +11,18 @@ if TYPE_CHECKING:
     from designcoach.content.models import Prompt, Rubric
 
 
-def open_catalog() -> Catalog:
-    """The bundled content with the user's folder (--content or DESIGNCOACH_CONTENT) over it."""
+def open_catalog(*, cache: bool = False) -> Catalog:
+    """The bundled content with the user's folder (--content or DESIGNCOACH_CONTENT) over it.
+
+    `cache`: reuse content validated by earlier runs (read-only views; see content.cache).
+    """
     from designcoach.content.catalog import Catalog
     from designcoach.paths import CONTENT_ENV, user_content_root
 
     user = user_content_root()
     if user is not None and not user.is_dir():
         raise UserError(f"{CONTENT_ENV} names {user}, which is not a folder; fix or unset it")
-    return Catalog()
+    return Catalog(cache=cache)
 
 
 def content_error(exc: Exception) -> UserError:
@@ -30,7 +33,7 @@ def content_error(exc: Exception) -> UserError:
 def load_prompt(catalog: Catalog, prompt_id: str) -> tuple[Prompt, Rubric]:
     """The prompt and its rubric, or a UserError naming the known ids or the broken file."""
     from designcoach.content.catalog import UnknownId
-    from designcoach.content.yamlio import ContentError
+    from designcoach.content.errors import ContentError
 
     try:
         prompt = catalog.prompt(prompt_id)
@@ -49,13 +52,14 @@ def _check_user_regexes(catalog: Catalog, rubric: Rubric) -> None:
     The schema cannot see a broken regex, and the grader would stop on it with a traceback.
     Bundled rubrics are proven by `content check` in CI, so only the user's are checked here.
     """
-    from designcoach.content.check_regex import regex_problem, rubric_patterns
-    from designcoach.content.yamlio import ContentError, load_yaml
     from designcoach.paths import bundled_content_root
 
     path = catalog.source("rubrics", rubric.id)
     if path is None or path.resolve().is_relative_to(bundled_content_root().resolve()):
         return
+    from designcoach.content.check_regex import regex_problem, rubric_patterns
+    from designcoach.content.yamlio import ContentError, load_yaml
+
     for loc, pattern in rubric_patterns(rubric):
         problem = regex_problem(pattern)
         if problem:

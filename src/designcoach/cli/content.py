@@ -1,6 +1,7 @@
 """`designcoach content ...`: validate content and write JSON Schema for editors."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer would eval() every string annotation to
+# build the commands, a third of the time `--help` takes beyond `import typer`.
 
 import sys
 from pathlib import Path
@@ -10,7 +11,11 @@ import typer
 
 from designcoach.errors import UserError
 
-content_app = typer.Typer(help="Check prompts, rubrics, cards and katas.", no_args_is_help=True)
+content_app = typer.Typer(
+    help="Check prompts, rubrics, cards and katas.",
+    no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, no Rich import (see the root app)
+)
 
 _KINDS = ("prompts", "rubrics", "cards", "katas", "examples")
 

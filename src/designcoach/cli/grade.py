@@ -68,6 +68,14 @@ def _prepare(rubric: Rubric) -> Path | None:
     return path
 
 
+def _save_prepared(path: Path | None) -> None:
+    """Save what grading compiled (regexes are compiled as first needed), for the next run."""
+    if path is not None:
+        from designcoach.grading import patterns
+
+        patterns.save_prepared(path)
+
+
 def run_grade(
     path: str,
     prompt_id: str,
@@ -77,7 +85,7 @@ def run_grade(
     level: str | None = None,
 ) -> None:
     level = _check_level(level)
-    catalog = open_catalog()
+    catalog = open_catalog(cache=True)
     prompt, rubric = load_prompt(catalog, prompt_id)
     prepared = _prepare(rubric)
     if path != "-" and Path(path).is_dir():
@@ -97,6 +105,7 @@ def run_grade(
     from designcoach.grading.engine import grade_text
 
     report = grade_text(text, prompt, rubric, level=level)
+    _save_prepared(prepared)
     if as_json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -166,7 +175,7 @@ def _with_progress(
 
 
 def _write_csv(path: Path, results: list[Graded]) -> None:
-    from designcoach.content.models import CATEGORIES
+    from designcoach.content.constants import CATEGORIES
 
     head = [
         "file",

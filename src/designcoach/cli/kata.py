@@ -4,7 +4,8 @@ Only typer is imported here at start-up; each command imports the core when it r
 `kata check` stays away from heavy imports so the test process starts as soon as possible.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer would eval() every string annotation to
+# build the commands, a third of the time `--help` takes beyond `import typer`.
 
 import json
 from pathlib import Path
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
     from designcoach.katas.workspace import KataFiles
 
 kata_app = typer.Typer(
-    help="Small executable exercises checked by bundled tests.", no_args_is_help=True
+    help="Small executable exercises checked by bundled tests.",
+    no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, no Rich import (see the root app)
 )
 
 Slug = Annotated[str, typer.Argument(help="The kata, e.g. hash-ring ('designcoach kata list').")]
@@ -27,7 +30,7 @@ FileOption = Annotated[
 ]
 
 
-def _kata(slug: str) -> KataFiles:
+def _kata(slug: str) -> "KataFiles":
     """The kata's files, or a one-line UserError naming the known katas or the broken file."""
     from designcoach.content.catalog import Catalog, UnknownId
     from designcoach.content.yamlio import ContentError
@@ -44,7 +47,7 @@ def _kata(slug: str) -> KataFiles:
     return KataFiles(catalog.kata_dirs()[slug], meta)
 
 
-def _solution(files: KataFiles, file: Path | None) -> Path:
+def _solution(files: "KataFiles", file: Path | None) -> Path:
     from designcoach.errors import UserError
     from designcoach.katas.workspace import read_solution, workspace_for
 
@@ -127,7 +130,7 @@ def start(
     )
 
 
-def _run(files: KataFiles, path: Path, timeout: float) -> CheckResult:
+def _run(files: "KataFiles", path: Path, timeout: float) -> "CheckResult":
     from designcoach.katas import status
     from designcoach.katas.runner import run_check
 
@@ -150,7 +153,7 @@ def _headline(lines: list[str]) -> str:
     return lines[-1].strip()
 
 
-def _show(result: CheckResult) -> None:
+def _show(result: "CheckResult") -> None:
     """Each failure with its message and Hypothesis' example, then `N passed, M failed`."""
     seen: set[str] = set()
     for failure in result.failures:

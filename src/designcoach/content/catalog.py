@@ -9,22 +9,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
-from designcoach.content.models import FORMAT_VERSION, Card, KataMeta, Prompt, Rubric
-from designcoach.content.yamlio import ContentError, Located, load_yaml
+from designcoach.content.errors import ContentError
 from designcoach.paths import bundled_content_root, user_content_root
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # pydantic and YAML load only when a file is parsed (not from the cache)
+    from pydantic import BaseModel, ValidationError
+    from pydantic_core import ErrorDetails
 
-KINDS: dict[str, type[BaseModel]] = {
-    "prompts": Prompt,
-    "rubrics": Rubric,
-    "cards": Card,
-}
+    from designcoach.content.models import Card, KataMeta, Prompt, Rubric
+    from designcoach.content.yamlio import Located
+
+M = TypeVar("M", bound="BaseModel")
 
 
 class UnknownId(LookupError):
@@ -67,6 +64,8 @@ def _suggest(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
 
 def explain_error(err: ErrorDetails, loc: tuple[Any, ...], model: type[BaseModel] | None) -> str:
     """Pydantic's message, reworded where YAML is the likely cause."""
+    from designcoach.content.constants import FORMAT_VERSION
+
     kind, value = err["type"], err.get("input")
     if kind == "missing":
         return "missing (required)"
@@ -104,6 +103,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _is_model(tp: Any) -> bool:
+    from pydantic import BaseModel
+
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
@@ -119,6 +120,10 @@ def _inner_model(tp: Any) -> Any:
 
 
 def parse_model(model: type[M], path: Path, text: str | None = None) -> M:
+    from pydantic import ValidationError
+
+    from designcoach.content.yamlio import load_yaml
+
     located = load_yaml(path, text)
     if not isinstance(located.data, dict):
         raise ContentError(path, 1, "expected a mapping of keys to values at the top level")
@@ -128,17 +133,35 @@ def parse_model(model: type[M], path: Path, text: str | None = None) -> M:
         raise validation_errors(located, exc, model)[0] from None
 
 
-class Catalog:
-    """All content visible to the user: the bundled folder, then the user's own (which wins)."""
+def _parse(model: str, path: Path) -> Any:
+    from designcoach.content import models
 
-    def __init__(self, roots: list[Path] | None = None) -> None:
+    return parse_model(getattr(models, model), path)
+
+
+class Catalog:
+    """All content visible to the user: the bundled folder, then the user's own (which wins).
+
+    With `cache=True`, files validated by an earlier run are read back from the cache folder as
+    read-only views (see `content.cache`) instead of being parsed and validated again.
+    """
+
+    def __init__(self, roots: list[Path] | None = None, *, cache: bool = False) -> None:
         if roots is None:
             roots = [bundled_content_root()]
             extra = user_content_root()
             if extra is not None:
                 roots.append(extra)
         self.roots = roots
-        self._cache: dict[tuple[str, str], BaseModel] = {}
+        self._cache: dict[tuple[str, str], Any] = {}
+        self._saved: Path | None = None
+        if cache:
+            from designcoach.paths import cache_dir
+
+            try:
+                self._saved = cache_dir() / "content"
+            except OSError:  # no cache folder: parse every time
+                self._saved = None
 
     def _files(self, kind: str) -> dict[str, Path]:
         found: dict[str, Path] = {}
@@ -160,26 +183,39 @@ class Catalog:
                 return candidate
         return None
 
-    def _get(self, kind: str, wanted: str, model: type[M]) -> M:
+    def _get(self, kind: str, wanted: str, model: str) -> Any:
         key = (kind, wanted)
         if key not in self._cache:
             path = self.source(kind, wanted)
             if path is None:
                 raise UnknownId(kind.rstrip("s"), wanted, self.ids(kind))
-            self._cache[key] = parse_model(model, path)
-        return self._cache[key]  # type: ignore[return-value]
+            self._cache[key] = self._load(path, model)
+        return self._cache[key]
+
+    def _load(self, path: Path, model: str) -> Any:
+        if self._saved is None:
+            return _parse(model, path)
+        from designcoach.content import cache
+
+        saved = cache.load(self._saved, path, model)
+        if saved is not None:
+            return saved
+        stamp = cache.stamp(path)
+        value = _parse(model, path)
+        cache.save(self._saved, path, value, stamp)
+        return value
 
     def prompt(self, prompt_id: str) -> Prompt:
-        return self._get("prompts", prompt_id, Prompt)
+        return self._get("prompts", prompt_id, "Prompt")
 
     def rubric(self, rubric_id: str) -> Rubric:
-        return self._get("rubrics", rubric_id, Rubric)
+        return self._get("rubrics", rubric_id, "Rubric")
 
     def rubric_for(self, prompt: Prompt) -> Rubric:
         return self.rubric(prompt.rubric_id)
 
     def card(self, card_id: str) -> Card:
-        return self._get("cards", card_id, Card)
+        return self._get("cards", card_id, "Card")
 
     def prompts(self) -> list[Prompt]:
         return [self.prompt(pid) for pid in self.ids("prompts")]
@@ -209,8 +245,8 @@ class Catalog:
             dirs = self.kata_dirs()
             if slug not in dirs:
                 raise UnknownId("kata", slug, dirs)
-            self._cache[key] = parse_model(KataMeta, dirs[slug] / "kata.yaml")
-        return self._cache[key]  # type: ignore[return-value]
+            self._cache[key] = self._load(dirs[slug] / "kata.yaml", "KataMeta")
+        return self._cache[key]
 
 
 def select_prompts(

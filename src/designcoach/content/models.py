@@ -6,37 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSION = 1
+# Re-exported: they live apart so that grading can read them without importing pydantic.
+from designcoach.content.constants import BANDS, CATEGORIES, FORMAT_VERSION, PHASE_IDS  # noqa: F401
 
 Slug = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64)
 
 Difficulty = Literal["easy", "medium", "hard"]
 
-# The phases of an interview, in the order they happen.
-PHASE_IDS: tuple[str, ...] = (
-    "requirements",
-    "estimates",
-    "api",
-    "data-model",
-    "high-level",
-    "deep-dive",
-    "wrap-up",
-)
 PhaseId = Literal[
     "requirements", "estimates", "api", "data-model", "high-level", "deep-dive", "wrap-up"
 ]
 
-# The categories a rubric item scores in (the keys of a report's `categories`).
-CATEGORIES: tuple[str, ...] = (
-    "requirements",
-    "estimates",
-    "api",
-    "data-model",
-    "high-level",
-    "deep-dive",
-    "reliability",
-    "trade-offs",
-)
 Category = Literal[
     "requirements",
     "estimates",
@@ -48,7 +28,6 @@ Category = Literal[
     "trade-offs",
 ]
 
-BANDS: tuple[str, ...] = ("strong hire", "hire", "lean no hire", "no hire")
 Band = Literal["strong hire", "hire", "lean no hire", "no hire"]
 
 

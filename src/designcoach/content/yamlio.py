@@ -9,25 +9,14 @@ from typing import Any
 
 import yaml
 
+from designcoach.content.errors import ContentError, ContentWarning
+
+__all__ = ["ContentError", "ContentWarning", "Located", "load_yaml", "read_text"]
+
 try:  # the C parser is several times faster; the constructor stays in Python either way
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-
-class ContentError(Exception):
-    """A content file that cannot be used, with the path and line to fix."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.message = message
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
-
-
-class ContentWarning(ContentError):
-    """Content that works but is incomplete (no card, no examples): fails only a strict check."""
 
 
 class _StrictLoader(_BaseLoader):

@@ -6,8 +6,8 @@ misconception_hit, band_for.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from designcoach.content.models import Item, Prompt, Rubric
 from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
 from designcoach.grading.estimates import Estimate, find_estimates
 from designcoach.grading.matching import Index, Matcher, cached, fold
@@ -37,6 +37,9 @@ from designcoach.grading.transcripts import (
     phase_seconds,
     vote,
 )
+
+if TYPE_CHECKING:  # grading reads content objects but never needs pydantic itself
+    from designcoach.content.models import Item, Prompt, Rubric
 
 __all__ = ["band_for", "credit_sentence", "grade_text", "misconception_hit", "sentences"]
 

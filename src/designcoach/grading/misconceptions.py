@@ -11,9 +11,12 @@ server" still asserts polling, and "poll the server rather than use web sockets"
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from designcoach.content.models import Misconception
 from designcoach.grading.matching import Matcher, cached, fold
+
+if TYPE_CHECKING:
+    from designcoach.content.models import Misconception
 
 _APOS = "['’]"
 NEG_BEFORE = re.compile(

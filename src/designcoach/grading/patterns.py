@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from designcoach.grading import compiled_regex
+
 try:  # Python 3.11+ keeps the parser here; it is stable in practice and only used for speed
     import re._constants as _c
     import re._parser as _parser
@@ -290,14 +292,15 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
 # Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
 # The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
 # in Python costs more than everything else in a cold `grade`.
-PREPARED_VERSION = 3
+PREPARED_VERSION = 4
 _PREPARED: dict[str, tuple[str, Requirement | None]] = {}
 _dirty = False
 
 
 def cache_name() -> str:
     """File name for saved prepared patterns: parse trees differ between Python versions."""
-    return f"grading-patterns-v{PREPARED_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}.json"
+    version = f"v{PREPARED_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return f"grading-patterns-{version}-{compiled_regex.ENGINE}.json"
 
 
 def prepare(pattern: str) -> tuple[str, Requirement | None]:
@@ -320,14 +323,16 @@ def load_prepared(path: Path) -> None:
         for pattern, (source, req) in data["patterns"].items():
             requirement_ = None if req is None else tuple(frozenset(s) for s in req)
             _PREPARED.setdefault(pattern, (source, requirement_))
+        compiled_regex.load(data.get("regex"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return
 
 
 def save_prepared(path: Path) -> None:
-    """Save the prepared patterns if new ones were made (atomically; errors are ignored)."""
+    """Save the prepared patterns and compiled regexes if new ones were made (atomically;
+    errors are ignored)."""
     global _dirty
-    if not _dirty:
+    if not _dirty and not compiled_regex.changed():
         return
     data = {
         "version": PREPARED_VERSION,
@@ -335,12 +340,14 @@ def save_prepared(path: Path) -> None:
             p: [src, None if req is None else [sorted(s) for s in req]]
             for p, (src, req) in _PREPARED.items()
         },
+        "regex": compiled_regex.dump(),
     }
     try:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(tmp, path)
         _dirty = False
+        compiled_regex.saved()
     except OSError:
         return
 
@@ -348,6 +355,6 @@ def save_prepared(path: Path) -> None:
 def compile_prepared(pattern: str, source: str) -> re.Pattern[str]:
     """Compile a prepared pattern; if the rewrite broke it, the original, case-insensitively."""
     try:
-        return re.compile(source)
+        return compiled_regex.compile_source(source)
     except re.error:
         return re.compile(pattern, re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from designcoach.content.models import CATEGORIES
+from designcoach.content.constants import CATEGORIES
 
 
 @dataclass(frozen=True)
