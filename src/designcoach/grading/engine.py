@@ -5,12 +5,13 @@ misconception_hit, band_for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
 from designcoach.grading.estimates import Estimate, find_estimates
-from designcoach.grading.matching import Index, Matcher, cached, fold
+from designcoach.grading.matching import Index, Matcher, Plan, cached, fold
 from designcoach.grading.misconceptions import asserted, misconception_hit
 from designcoach.grading.misconceptions import matcher as mis_matcher
 from designcoach.grading.report import (
@@ -60,6 +61,19 @@ class CompiledRubric:
     items: tuple[ItemMatcher, ...]
     misconceptions: tuple[Matcher, ...]
     topic: tuple[Matcher, ...]
+    plan: Plan  # every pattern above, read for the literals it needs
+
+
+def _compile(rubric: Rubric) -> CompiledRubric:
+    items = tuple(item_matcher(i) for i in rubric.items)
+    misconceptions = tuple(mis_matcher(m) for m in rubric.misconceptions)
+    topic = tuple(Matcher.of([p]) for p in rubric.topic)
+    matchers = [
+        *(m for im in items for m in (im.detect, im.explain)),
+        *misconceptions,
+        *topic,
+    ]
+    return CompiledRubric(items, misconceptions, topic, Plan(p for m in matchers for p in m.parts))
 
 
 def item_matcher(item: Item) -> ItemMatcher:
@@ -71,14 +85,7 @@ def item_matcher(item: Item) -> ItemMatcher:
 
 def compiled(rubric: Rubric) -> CompiledRubric:
     """The rubric's matchers, compiled on first use and cached for the rubric object."""
-    return cached(
-        rubric,
-        lambda: CompiledRubric(
-            tuple(item_matcher(i) for i in rubric.items),
-            tuple(mis_matcher(m) for m in rubric.misconceptions),
-            tuple(Matcher.of([p]) for p in rubric.topic),
-        ),
-    )
+    return cached(rubric, lambda: _compile(rubric))
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -87,11 +94,10 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _mention(
-    item: ItemMatcher, index: int, folded: str, sentence: str, spans: list[tuple[int, int]]
+    number: int, own: re.Match[str] | None, sentence: str, spans: list[tuple[int, int]]
 ) -> Mention:
-    """The item's mention in a sentence (given case-folded and as written) at these spans."""
-    own = item.explain.first(folded)
-    return Mention(index, spans, sentence[own.start() : own.end()] if own else None)
+    """Item `number`'s mention in a sentence at these spans; `own`: its explain match there."""
+    return Mention(number, spans, sentence[own.start() : own.end()] if own else None)
 
 
 def credit_sentence(item: Item, sentence: str) -> float:
@@ -104,7 +110,7 @@ def credit_sentence(item: Item, sentence: str) -> float:
     spans = im.detect.spans(folded)
     if not spans:
         return 0.0
-    mention = _mention(im, 0, folded, sentence, spans)
+    mention = _mention(0, im.explain.first(folded), sentence, spans)
     return credit_mentions(SentenceDepth(folded), [mention])[0][0]
 
 
@@ -171,14 +177,15 @@ def grade_text(
     lvl = level_for(level)
     turns = parse_transcript(text) if transcript is not False else None
     sents = _graded_sentences(text, turns)
-    index = Index(fold(text), sents)
-    folded = index.texts
     rubric_m = compiled(rubric)
+    index = Index(fold(text), sents, rubric_m.plan)
+    folded = index.texts
 
     by_sentence: dict[int, list[Mention]] = {}
     for number, im in enumerate(rubric_m.items):
         for idx, spans in index.matches(im.detect).items():
-            mention = _mention(im, number, folded[idx], sents[idx].text, spans)
+            own = index.first(im.explain, idx)
+            mention = _mention(number, own, sents[idx].text, spans)
             by_sentence.setdefault(idx, []).append(mention)
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched

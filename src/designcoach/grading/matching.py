@@ -1,31 +1,34 @@
 """Matching: which sentences of an answer each rubric pattern matches, found fast.
 
-Patterns are prepared in `patterns` (case-folded, rewritten, read for their literals). Here an
-`Index` of the answer finds the sentences holding a pattern's literals, with a word index for
-literals that start a word and `str.find` for the rest, and the regex runs only on those.
+Patterns are prepared in `patterns` (case-folded, rewritten, read for their literals). A
+rubric's `Plan` numbers every literal its patterns need and remembers, for each word it has
+met, which of those literals the word holds. An `Index` of one answer then knows, per literal,
+the sentences holding it (a bit set), so a pattern's candidate sentences cost a few integer
+operations, and its regex runs only on them. Literals are only a filter: a sentence the
+filter keeps is still checked by the regex, so results are those of running every pattern on
+every sentence (tests/unit/test_matching_reference.py holds that plain way).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from designcoach.grading.patterns import (
+    DIGIT,
     WHOLE_WORD,
     WORD_START,
-    Literals,
-    LiteralSet,
     compile_prepared,
     fold,
+    is_searched,
     is_word,
     prepare,
 )
 from designcoach.grading.text import Sentence
 
-__all__ = ["Index", "Matcher", "Part", "cached", "fold"]
+__all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 
 
 class Part:
@@ -78,119 +81,233 @@ class Matcher:
 
 # Every ASCII character that is not a regex word character separates words.
 _WORD_SEPARATORS = {c: " " for c in range(128) if not is_word(chr(c))}
+_HEAD = 3  # word literals are filed under their first (up to) three characters
+_FEW = 6  # candidate sentences few enough to check for searched strings one by one
+_MEMO_LIMIT = 200_000  # words remembered per rubric before starting afresh
+_DIGIT = re.compile(r"\d")
+
+# What a pattern needs: literal numbers (one of each tuple) and strings found only by searching
+# the sentence (one of each tuple, checked in the few sentences the numbers leave); None: any.
+Need = tuple[tuple[tuple[int, ...], ...], tuple[tuple[str, ...], ...]] | None
+_UNPLANNED: Any = object()  # what `Plan.needs` gives for a pattern it was not made with
+
+
+class Plan:
+    """A rubric's literals, numbered, and which of them each word met so far holds."""
+
+    __slots__ = (
+        "needs",
+        "_whole",
+        "_starts",
+        "_inner",
+        "digit",
+        "size",
+        "_memo",
+        "_hits",
+        "_parts",
+    )
+
+    def __init__(self, parts: Iterable[Part]) -> None:
+        numbers: dict[str, int] = {}
+        self.needs: dict[int, Need] = {}  # by id() of the Part
+        self._parts = list(parts)  # keeps those ids valid while the plan lives
+        for part in self._parts:
+            req = part.requirement
+            if req is None:
+                self.needs[id(part)] = None
+                continue
+            # A set with a literal that holds a non-word character (" most", "->") is searched
+            # for; the others (words, word starts, pieces of words, a digit) are numbered.
+            spans = tuple(
+                tuple(sorted({lit.lstrip(WORD_START + WHOLE_WORD) for lit in s}))
+                for s in req
+                if any(map(is_searched, s)) and DIGIT not in s  # (a digit is not a string)
+            )
+            words = tuple(
+                tuple(sorted({numbers.setdefault(lit, len(numbers)) for lit in s}))
+                for s in req
+                if not any(map(is_searched, s))
+            )
+            self.needs[id(part)] = (words, spans)
+        self._whole: dict[str, list[int]] = {}
+        self._starts: dict[str, list[tuple[str, int]]] = {}
+        self._inner: dict[str, list[tuple[str, int]]] = {}
+        self.digit: int | None = None  # the number of the DIGIT literal, if some pattern needs it
+        for lit, number in numbers.items():
+            head, token = lit[:1], lit[1:]
+            if head == WHOLE_WORD:
+                self._whole.setdefault(token, []).append(number)
+            elif head == WORD_START:
+                self._starts.setdefault(token[:_HEAD], []).append((token, number))
+            elif lit == DIGIT:
+                self.digit = number
+            else:
+                self._inner.setdefault(lit[:_HEAD], []).append((lit, number))
+        self.size = len(numbers)
+        self._memo: dict[str, tuple[int, ...]] = {}
+        self._hits: set[str] = set()  # memoised words that hold some literal
+
+    def _learn(self, words: Iterable[str]) -> None:
+        """Work out which literals each new word holds."""
+        memo, starts, inner = self._memo, self._starts, self._inner
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+            self._hits.clear()
+        for word in words:
+            found = set(self._whole.get(word, ()))
+            for size in range(1, _HEAD + 1):
+                for token, number in starts.get(word[:size], ()):
+                    if word.startswith(token):
+                        found.add(number)
+            if inner:
+                for j in range(len(word)):
+                    for size in range(1, _HEAD + 1):
+                        for token, number in inner.get(word[j : j + size], ()):
+                            if word.startswith(token, j):
+                                found.add(number)
+            memo[word] = tuple(found)
+            if found:
+                self._hits.add(word)
 
 
 class Index:
-    """The folded answer and its sentences, for finding which sentences hold a literal."""
+    """One answer's sentences (case-folded) and, per literal of the plan, those holding it."""
 
-    __slots__ = ("folded", "sentences", "texts", "starts", "ends", "_seen", "_words", "_sorted")
+    __slots__ = ("folded", "sentences", "texts", "plan", "_bits", "_masks")
 
-    def __init__(self, folded: str, sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self, folded: str, sentences: Sequence[Sentence], plan: Plan | None = None
+    ) -> None:
         self.folded = folded
         self.sentences = sentences
         self.texts = [folded[s.start : s.end] for s in sentences]  # folded sentence texts
-        self.starts = [s.start for s in sentences]
-        self.ends = [s.end for s in sentences]
-        self._seen: dict[str, set[int]] = {}
-        self._words: dict[str, set[int]] | None = None
-        self._sorted: list[str] = []
+        self.plan = plan
+        self._masks: dict[int, int] = {}  # candidate sentences (bits) by id() of a Part
+        self._bits = self._scan(plan) if plan is not None else []
 
-    def _word_index(self) -> dict[str, set[int]]:
-        """Each word (a run of regex word characters) and the sentences that hold it."""
-        if self._words is None:
-            table = _WORD_SEPARATORS
-            if not self.folded.isascii():
-                extra = {
-                    ord(ch): " " for ch in set(self.folded) if not ch.isascii() and not is_word(ch)
-                }
-                table = {**table, **extra}
-            words: dict[str, set[int]] = {}
-            for idx, text in enumerate(self.texts):
-                for word in set(text.translate(table).split()):
-                    hit = words.get(word)
-                    if hit is None:
-                        words[word] = {idx}
-                    else:
-                        hit.add(idx)
-            self._words = words
-            self._sorted = sorted(words)
-        return self._words
+    def _scan(self, plan: Plan) -> list[int]:
+        """Per literal of the plan, the sentences holding it (bits)."""
+        folded = self.folded
+        bits = [0] * plan.size
+        table = _WORD_SEPARATORS
+        if not folded.isascii():
+            extra = {ord(ch): " " for ch in set(folded) if not ch.isascii() and not is_word(ch)}
+            table = {**table, **extra}
+        memo = plan._memo
+        # One translation for the whole answer (same length), sliced per sentence; set
+        # operations at C speed leave only the words that hold a literal to loop over here.
+        words = folded.translate(table)
+        new = set(words.split()).difference(memo)
+        if new:
+            plan._learn(new)
+        hits = plan._hits
+        where: dict[str, int] = {}  # each word that holds a literal: its sentences (bits)
+        get = where.get
+        for idx, s in enumerate(self.sentences):
+            bit = 1 << idx
+            for word in hits.intersection(words[s.start : s.end].split()):
+                where[word] = get(word, 0) | bit
+        for word, mask in where.items():
+            for number in memo[word]:
+                bits[number] |= mask
+        texts = self.texts
+        if plan.digit is not None and _DIGIT.search(folded):
+            mask = 0
+            for idx, text in enumerate(texts):
+                if _DIGIT.search(text):
+                    mask |= 1 << idx
+            bits[plan.digit] = mask
+        return bits
 
-    def _holding(self, lit: str) -> set[int]:
-        hit = self._seen.get(lit)
-        if hit is not None:
-            return hit
-        found: set[int] = set()
-        head = lit[0]
-        if head in (WHOLE_WORD, WORD_START):
-            words = self._words if self._words is not None else self._word_index()
-            token = lit[1:]
-            if head == WHOLE_WORD:
-                found = words.get(token) or set()
-                self._seen[lit] = found
-                return found
-            ordered = self._sorted
-            i = bisect_left(ordered, token)
-            while i < len(ordered) and ordered[i].startswith(token):
-                found |= words[ordered[i]]
-                i += 1
-            self._seen[lit] = found
-            return found
-        find, starts, ends, size = self.folded.find, self.starts, self.ends, len(lit)
-        pos = find(lit)
-        while pos >= 0:
-            idx = bisect_right(starts, pos) - 1
-            if idx >= 0 and pos + size <= ends[idx]:
-                found.add(idx)
-                pos = find(lit, ends[idx])
+    def _candidates(self, part: Part) -> int:
+        """The sentences (as bits) that hold what the part needs."""
+        key = id(part)
+        mask = self._masks.get(key)
+        if mask is None:
+            need = self.plan.needs.get(key, _UNPLANNED) if self.plan else _UNPLANNED
+            if need is _UNPLANNED:
+                mask = self._plain_candidates(part)
+            elif need is None:
+                mask = (1 << len(self.texts)) - 1
             else:
-                pos = find(lit, pos + 1)
-        self._seen[lit] = found
-        return found
+                bits = self._bits
+                mask = (1 << len(self.texts)) - 1
+                words, spans = need
+                for numbers in words:
+                    one = 0
+                    for number in numbers:
+                        one |= bits[number]
+                    mask &= one
+                    if not mask:
+                        break
+                if mask and spans:
+                    if not words:  # nothing else to go on: is it in the answer at all?
+                        folded = self.folded
+                        if not all(any(lit in folded for lit in one) for one in spans):
+                            mask = 0
+                    # Each sentence costs a search: worth it for a few, not for many (the regex
+                    # then decides, as it would anyway).
+                    if mask and (not words or mask.bit_count() <= _FEW):
+                        mask = self._holding(mask, spans)
+            self._masks[key] = mask
+        return mask
+
+    def _holding(self, mask: int, spans: tuple[tuple[str, ...], ...]) -> int:
+        """The sentences of `mask` that hold one string of each tuple."""
+        texts, rest = self.texts, mask
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            text = texts[low.bit_length() - 1]
+            if not all(any(lit in text for lit in one) for one in spans):
+                mask ^= low
+        return mask
+
+    def _plain_candidates(self, part: Part) -> int:
+        """For a pattern outside the plan: sentences holding its literals, by plain search."""
+        mask = (1 << len(self.texts)) - 1
+        for literals in part.requirement or ():
+            if DIGIT in literals:  # any sentence with a digit: not worth a special case here
+                continue
+            plain = [lit.lstrip(WORD_START + WHOLE_WORD) for lit in literals]
+            one = 0
+            for idx, text in enumerate(self.texts):
+                if any(p in text for p in plain):
+                    one |= 1 << idx
+            mask &= one
+        return mask
 
     def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
         """For each sentence the matcher matches: the spans, in its folded text."""
         texts = self.texts
         found: dict[int, list[tuple[int, int]]] = {}
         for part in matcher.parts:
-            req = None if part.requirement is None else (part.requirement,)
-            for i in self.candidates(req):
-                spans = [m.span() for m in part.rx.finditer(texts[i])]
+            mask = self._candidates(part)
+            if not mask:
+                continue
+            finditer = part.rx.finditer
+            while mask:
+                low = mask & -mask
+                i = low.bit_length() - 1
+                mask ^= low
+                spans = [m.span() for m in finditer(texts[i])]
                 if spans:
                     if i in found:
                         found[i].extend(spans)
                     else:
                         found[i] = spans
-        return found
+        return found  # in the order first found: pattern by pattern, then sentence by sentence
 
-    def _meeting(self, literals: LiteralSet) -> set[int]:
-        seen = self._seen
-        if len(literals) == 1:
-            lit = next(iter(literals))
-            hit = seen.get(lit)
-            return hit if hit is not None else self._holding(lit)
-        found: set[int] = set()
-        for lit in literals:
-            hit = seen.get(lit)
-            found |= hit if hit is not None else self._holding(lit)
-        return found
-
-    def candidates(self, literals: Literals) -> Iterable[int]:
-        """Indexes of the sentences that may match: those meeting some pattern's requirement."""
-        if literals is None:
-            return range(len(self.sentences))
-        found: set[int] = set()
-        texts = self.texts
-        for req in literals:
-            hit = self._meeting(req[0])
-            for more in req[1:]:
-                if not hit:
-                    break
-                # A few sentences left: look in each rather than scanning the whole answer.
-                plain = [lit.lstrip(WORD_START + WHOLE_WORD) for lit in more]
-                hit = {i for i in hit if any(p in texts[i] for p in plain)}
-            found |= hit
-        return sorted(found)
+    def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
+        """`matcher.first` on sentence `idx`, skipping patterns it lacks the literals of."""
+        bit = 1 << idx
+        text = self.texts[idx]
+        for part in matcher.parts:
+            if self._candidates(part) & bit:
+                found = part.rx.search(text)
+                if found:
+                    return found
+        return None
 
 
 V = TypeVar("V")

@@ -56,9 +56,10 @@ def fold(text: str) -> str:
 LiteralSet = frozenset[str]  # one of these must occur
 Requirement = tuple[LiteralSet, ...]  # every set must be met
 Literals = tuple[Requirement, ...] | None  # one requirement per pattern; None: cannot tell
+# Looking a literal up costs next to nothing (matching.Plan remembers it per word), so every
+# set that narrows the sentences down is kept, short literals included.
 MAX_SETS = 3
-MAX_ALTERNATIVES = 12  # each literal costs a scan of the whole answer (~1 ns a character)
-MIN_LITERAL = 3  # shorter literals are everywhere; a lone punctuation mark is the exception
+MAX_ALTERNATIVES = 24
 
 
 def _fold_code(code: int) -> str:
@@ -72,14 +73,16 @@ def _selectivity(cand: LiteralSet) -> float:
 
 WORD_START = "\x00"  # marks a literal that starts a word: some word begins with it
 WHOLE_WORD = "\x01"  # marks a literal that is a whole word
+DIGIT = "\x02"  # the literal for `\d`: some character of the sentence is a decimal digit
 
 
 def is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _literal(run: str, word_start: bool) -> str:
-    """The run as a literal; where it holds a word start, the longest such word, marked."""
+def _literals(run: str, word_start: bool) -> list[LiteralSet]:
+    """What a run of literal characters requires: its longest word (marked where it starts a
+    word or is a whole word), and the run itself when it holds more than that word."""
     best = ""
     i, n = 0, len(run)
     while i < n:
@@ -93,7 +96,26 @@ def _literal(run: str, word_start: bool) -> str:
             i = j
         else:
             i += 1
-    return best if len(best) - 1 >= MIN_LITERAL else run
+    if not best:
+        return [frozenset({run})]
+    if len(best) - 1 == n:
+        return [frozenset({best})]
+    return [frozenset({best}), frozenset({run})]
+
+
+def _class(items: list[tuple[Any, Any]]) -> LiteralSet | None:
+    """The characters a class `[...]` can match, when it lists few enough of them."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(_fold_code(av))
+        elif op is _c.RANGE and av[1] - av[0] < MAX_ALTERNATIVES:
+            chars.update(_fold_code(c) for c in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.add(DIGIT)
+        else:  # a negated class, a wide range, \w, \s, ...: anything could match
+            return None
+    return frozenset(chars) if 0 < len(chars) <= MAX_ALTERNATIVES else None
 
 
 def _requirements(seq: Iterable[tuple[Any, Any]], word_start: bool = False) -> list[LiteralSet]:
@@ -105,7 +127,7 @@ def _requirements(seq: Iterable[tuple[Any, Any]], word_start: bool = False) -> l
 
     def flush() -> None:
         if run:
-            found.append(frozenset({_literal("".join(run), run_at_word)}))
+            found.extend(_literals("".join(run), run_at_word))
             run.clear()
 
     for op, av in seq:
@@ -127,23 +149,43 @@ def _requirements(seq: Iterable[tuple[Any, Any]], word_start: bool = False) -> l
                 found.append(frozenset().union(*alts))  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
             found += _requirements(av[2], boundary)
+        elif op is _c.IN:
+            chars = _class(av)
+            if chars:
+                found.append(chars)
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            found.append(frozenset({DIGIT}))
         boundary = False
     flush()
     return [f for f in found if all(_useful(lit) for lit in f)]
 
 
 def _useful(literal: str) -> bool:
-    """Worth looking up: two characters or more, or one rare character such as "(" or "/"."""
-    size = _size(literal)
-    return size >= MIN_LITERAL or (size == 1 and not is_word(literal[-1]) and literal[-1] != " ")
+    """Worth looking up: a digit, a word or a piece of one of two characters or more (one
+    letter is in most words), or any string with something besides white space."""
+    if literal == DIGIT:
+        return True
+    text = literal.lstrip(WORD_START + WHOLE_WORD)
+    if literal != text or all(map(is_word, text)):
+        return len(text) >= 2
+    return bool(text.strip())
 
 
 def _size(literal: str) -> int:
-    return len(literal) - (literal[:1] in (WORD_START, WHOLE_WORD))
+    return len(literal) - (literal[:1] in (WORD_START, WHOLE_WORD, DIGIT))
+
+
+def is_searched(literal: str) -> bool:
+    """Whether a literal holds a non-word character, so must be searched for in each sentence
+    (the others are words, word starts, pieces of words or a digit: looked up per word)."""
+    return not (literal[:1] in (WORD_START, WHOLE_WORD, DIGIT) or all(map(is_word, literal)))
 
 
 def _best(sets: list[LiteralSet]) -> LiteralSet | None:
-    return max(sets, key=_selectivity) if sets else None
+    """The set to stand for an alternative: looked up rather than searched for, if it can be."""
+    if not sets:
+        return None
+    return max(sets, key=lambda s: (not any(map(is_searched, s)), _selectivity(s)))
 
 
 def requirement(pattern: str) -> Requirement | None:
@@ -155,13 +197,7 @@ def requirement(pattern: str) -> Requirement | None:
     sets = [s for s in sets if len(s) <= MAX_ALTERNATIVES]
     if not sets:
         return None
-    chosen = sorted(set(sets), key=_selectivity, reverse=True)[:MAX_SETS]
-    # The first set is looked up in the whole answer: word literals are cheap there (an index),
-    # others cost a scan each; later sets are only checked in the sentences the first one left.
-    chosen.sort(
-        key=lambda s: (not all(lit[:1] in (WORD_START, WHOLE_WORD) for lit in s), -_selectivity(s))
-    )
-    return tuple(chosen)
+    return tuple(sorted(set(sets), key=_selectivity, reverse=True)[:MAX_SETS])
 
 
 def union_literals(patterns: Sequence[str]) -> Literals:
@@ -292,7 +328,7 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
 # Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
 # The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
 # in Python costs more than everything else in a cold `grade`.
-PREPARED_VERSION = 4
+PREPARED_VERSION = 7
 _PREPARED: dict[str, tuple[str, Requirement | None]] = {}
 _dirty = False
 

@@ -1,0 +1,95 @@
+"""The fast matcher (literal plan, bit sets, per-word memo) grades exactly like the plain way:
+every pattern run on every sentence. Whole reports are compared, on every bundled sample and
+calibration answer, as written and as a transcript."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from designcoach.content.catalog import Catalog
+from designcoach.grading import engine
+from designcoach.grading.matching import Matcher
+from designcoach.grading.text import Sentence
+from designcoach.paths import bundled_content_root
+
+ROOT = bundled_content_root()
+REPO = Path(__file__).resolve().parents[2]
+CATALOG = Catalog([ROOT])
+PROMPTS = {p.id: p for p in CATALOG.prompts()}
+ANSWERS = sorted(
+    [
+        *(ROOT / "examples" / "answers").glob("*.md"),
+        *(REPO / "tests" / "calibration" / "answers").glob("*.md"),
+        REPO / "benchmarks" / "answer-800.md",
+    ]
+)
+
+
+class PlainIndex:
+    """The reference: no literals, no plan; each pattern's regex on each sentence, in order."""
+
+    def __init__(self, folded: str, sentences: Sequence[Sentence], plan: object = None) -> None:
+        self.texts = [folded[s.start : s.end] for s in sentences]
+
+    def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
+        found: dict[int, list[tuple[int, int]]] = {}
+        for part in matcher.parts:
+            for i, text in enumerate(self.texts):
+                spans = [m.span() for m in part.rx.finditer(text)]
+                if spans:
+                    found.setdefault(i, []).extend(spans)
+        return found
+
+    def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
+        return matcher.first(self.texts[idx])
+
+
+def _as_transcript(text: str) -> str:
+    """The answer as a stamped interview: each paragraph a candidate turn after a question."""
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    return "\n".join(
+        f"[{2 * i:02d}:{7 * i % 60:02d}] Interviewer: And then?\n"
+        f"[{2 * i + 1:02d}:{11 * i % 60:02d}] Candidate: {p}"
+        for i, p in enumerate(paras)
+    )
+
+
+def _prompts_for(answer: Path) -> list[str]:
+    own = [pid for pid in PROMPTS if answer.stem.startswith(pid)]
+    return sorted({*own, "whatsapp", "tinder"})
+
+
+@pytest.mark.parametrize("answer", ANSWERS, ids=lambda p: p.name)
+def test_fast_matching_grades_exactly_like_every_pattern_on_every_sentence(
+    answer: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = answer.read_text(encoding="utf-8")
+    for pid in _prompts_for(answer):
+        prompt = PROMPTS[pid]
+        rubric = CATALOG.rubric_for(prompt)
+        for variant in (text, _as_transcript(text)):
+            fast = engine.grade_text(variant, prompt, rubric)
+            with monkeypatch.context() as patch:
+                patch.setattr(engine, "Index", PlainIndex)
+                plain = engine.grade_text(variant, prompt, rubric)
+            assert fast == plain, (answer.name, pid)
+
+
+def test_the_reference_really_runs_in_place_of_the_fast_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If the engine stopped using `engine.Index`, the comparison above would prove nothing."""
+    prompt = PROMPTS["whatsapp"]
+    rubric = CATALOG.rubric_for(prompt)
+    text = (REPO / "benchmarks" / "answer-800.md").read_text(encoding="utf-8")
+
+    class Blind(PlainIndex):
+        def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
+            return {}
+
+    monkeypatch.setattr(engine, "Index", Blind)
+    assert engine.grade_text(text, prompt, rubric).score == 0
