@@ -74,9 +74,14 @@ def wall(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+WARM_UP = True  # off in --quick mode, where the figures only prove the script runs
+
+
 def interleaved(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float]:
-    """Medians of `a` and `b`, run alternately after one warm-up each (to fill the OS file cache)."""
-    a(), b()
+    """Medians of `a` and `b`, run alternately after one warm-up each (to fill the OS file cache,
+    the byte-code cache and designcoach's own caches, as any second run finds them)."""
+    if WARM_UP:
+        a(), b()
     xs, ys = [], []
     for _ in range(runs):
         xs.append(a())
@@ -132,12 +137,12 @@ def fig_kata_check(runs: int, env: dict[str, str], cwd: Path) -> Figure | None:
     kata_dir = REPO / "katas" / "lru-cache"
     if not (kata_dir / "kata.yaml").exists():
         return None
-    from bench_kata import kata_pair
+    from bench_kata import floor_env, kata_pair
 
     ours_cmd, floor_cmd, floor_cwd = kata_pair(designcoach_cmd(), kata_dir, cwd, env)
     ours, floor = interleaved(
         lambda: wall_ok(ours_cmd, env, cwd),
-        lambda: wall_ok(floor_cmd, env, floor_cwd),
+        lambda: wall_ok(floor_cmd, floor_env(env), floor_cwd),
         runs,
     )
     return Figure("6. kata check vs bare pytest", ours, floor, "s", 1.25)
@@ -159,6 +164,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None, help="figure numbers to run, e.g. 1 2 5")
     args = parser.parse_args()
     runs = 1 if args.quick else max(5, args.runs)
+    global WARM_UP
+    WARM_UP = not args.quick
     wanted = set(args.only or "1234567")
 
     with tempfile.TemporaryDirectory(prefix="designcoach-bench-") as tmp:

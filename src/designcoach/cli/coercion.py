@@ -5,8 +5,8 @@ importing pydantic's schema machinery and building the adapters costs about 100 
 than half of what a `grade` run takes beyond `import typer`, to turn a string into the same
 string. `lighten(command)` puts a stand-in before Typer's own coercion that answers only
 where the result is certain (an absent option: None; a string for a `str` parameter: itself;
-a path for a plain `Path` parameter: Typer's own path checks, without pydantic) and hands
-every other value to Typer. If Typer's internals change shape, nothing is replaced.
+a number default within its bounds: itself; a path for a plain `Path` parameter: Typer's own
+path checks, without pydantic) and hands every other value to Typer. If Typer's internals change shape, nothing is replaced.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - another Typer version
 class _Quick:
     """Coerces the values whose result is certain; builds Typer's own coercion for the rest."""
 
-    __slots__ = ("_param", "_plain_str", "_plain_path")
+    __slots__ = ("_param", "_plain_str", "_plain_path", "_number")
 
     def __init__(self, param: Any) -> None:
         info = param.type_descriptor.parameter_info
@@ -39,12 +39,17 @@ class _Quick:
         self._plain_path = (
             simple and annotation is Path and info.path_type is None and coerce_cli_path is not None
         )
+        self._number = annotation if simple and annotation in (int, float) else None
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None:  # what Typer's RuntimeParam.coerce returns for an absent value
             return () if (param.multiple or param.nargs == -1) else None
         if self._plain_str and isinstance(value, str):
             return value
+        if self._number and type(value) is self._number:  # a default, already a number
+            info = param.type_descriptor.parameter_info
+            if (info.min is None or value >= info.min) and (info.max is None or value <= info.max):
+                return value
         if self._plain_path and isinstance(value, str):
             # Typer's path coercion: it skips pydantic for a value that is already a Path.
             info = param.type_descriptor.parameter_info

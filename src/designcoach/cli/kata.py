@@ -33,11 +33,11 @@ FileOption = Annotated[
 def _kata(slug: str) -> "KataFiles":
     """The kata's files, or a one-line UserError naming the known katas or the broken file."""
     from designcoach.content.catalog import Catalog, UnknownId
-    from designcoach.content.yamlio import ContentError
+    from designcoach.content.errors import ContentError
     from designcoach.errors import UserError
     from designcoach.katas.workspace import KataFiles
 
-    catalog = Catalog()
+    catalog = Catalog(cache=True)
     try:
         meta = catalog.kata(slug)
     except UnknownId as exc:

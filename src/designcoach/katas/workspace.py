@@ -5,11 +5,14 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from designcoach.content.models import KataMeta
 from designcoach.errors import UserError
 from designcoach.katas import status
 from designcoach.paths import katas_workspace
+
+if TYPE_CHECKING:  # read from the content cache as a view when it can be: no pydantic import
+    from designcoach.content.models import KataMeta
 
 _CONFTEST = Path(__file__).resolve().parent / "child" / "conftest.py"
 
