@@ -1,0 +1,219 @@
+"""A report as Markdown (the TUI's save key and the CLI share it), and a report read back from JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from designcoach.grading.report import (
+    EstimateResult,
+    ItemResult,
+    MisconceptionResult,
+    PhaseTime,
+    Report,
+    TranscriptInfo,
+)
+
+if TYPE_CHECKING:
+    from designcoach.content.catalog import Catalog
+    from designcoach.content.models import Prompt
+
+# credit -> (word, symbol); the symbols read well in a terminal and in Markdown alike
+MARKS: dict[float, tuple[str, str]] = {
+    1.0: ("explained", "✔"),
+    0.5: ("named", "◐"),
+    0.0: ("missing", "✘"),
+}
+
+CATEGORY_TITLES: dict[str, str] = {
+    "requirements": "Requirements",
+    "estimates": "Estimates",
+    "api": "API",
+    "data-model": "Data model",
+    "high-level": "High-level design",
+    "deep-dive": "Deep dive / scale",
+    "reliability": "Reliability",
+    "trade-offs": "Trade-offs",
+}
+
+
+def mark(credit: float) -> tuple[str, str]:
+    """The word and symbol for a credit of 0, 0.5 or 1."""
+    if credit >= 1.0:
+        return MARKS[1.0]
+    return MARKS[0.5] if credit > 0 else MARKS[0.0]
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds as m:ss (or h:mm:ss), to the nearest second; negative values get a minus sign."""
+    total = int(abs(seconds) + 0.5)
+    sign = "-" if seconds < 0 and total else ""
+    hours, rest = divmod(total, 3600)
+    mins, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{mins:02d}:{secs:02d}"
+    return f"{sign}{mins}:{secs:02d}"
+
+
+def bar(percent: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(100.0, percent)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def card_ideas(catalog: Catalog, report: Report) -> dict[str, str]:
+    """The idea line of each concept card the report points to; cards that are missing or broken are left out."""
+    from designcoach.content.catalog import UnknownId
+    from designcoach.content.yamlio import ContentError
+
+    wanted = {i.card for i in report.items if i.card} | {
+        m.card for m in report.misconceptions if m.card
+    }
+    ideas = {}
+    for card_id in sorted(wanted):
+        try:
+            ideas[card_id] = catalog.card(card_id).idea.strip()
+        except (UnknownId, ContentError, OSError):
+            continue
+    return ideas
+
+
+def report_markdown(
+    report: Report,
+    prompt: Prompt,
+    *,
+    phases: Sequence[Mapping[str, Any]] | None = None,
+    answer: str | None = None,
+    cards: Mapping[str, str] | None = None,
+    when: str | None = None,
+    overtime: float = 0.0,
+) -> str:
+    """The whole report as Markdown: score, categories, items, misconceptions, time, answer."""
+    cards = cards or {}
+    out = [f"# {prompt.title}: {report.score:g} / 100 ({report.band})", ""]
+    if report.anchor:
+        out += [f"> {report.anchor}", ""]
+    facts = [f"{report.words} words"]
+    if when:
+        facts.insert(0, when)
+    out += [" · ".join(facts), ""]
+    if report.off_topic:
+        out += [
+            "**The answer does not look like it is about this prompt, so the score is capped at 10.**",
+            "",
+        ]
+
+    out += ["## Categories", "", "| Category | Score | |", "|---|---:|---|"]
+    for cat, value in report.categories.items():
+        out.append(f"| {CATEGORY_TITLES.get(cat, cat)} | {value:g} | `{bar(value)}` |")
+    out.append("")
+
+    out += ["## Items", ""]
+    for item in sorted(report.items, key=lambda i: (-i.credit, -i.weight)):
+        word, symbol = mark(item.credit)
+        title = CATEGORY_TITLES.get(item.category, item.category)
+        out.append(f"### {symbol} {word.capitalize()}: {item.title}")
+        out += ["", f"*{title} · weight {item.weight}*", ""]
+        out += [f"> {quote}" for quote in item.evidence]
+        if item.evidence:
+            out.append("")
+        if item.credit < 1:
+            out += [f"- Hint: {item.hint}", f"- From the notes: {item.note}"]
+            if item.card and item.card in cards:
+                out.append(f"- Concept ({item.card}): {cards[item.card]}")
+            out.append("")
+
+    if report.misconceptions:
+        out += ["## Misconceptions", ""]
+        for mis in report.misconceptions:
+            out += [f"### {mis.title} (-{mis.penalty:g} points)", ""]
+            out += [f"> {quote}" for quote in mis.evidence]
+            out += ["", f"- Correction: {mis.correction}", f"- From the notes: {mis.note}"]
+            if mis.card and mis.card in cards:
+                out.append(f"- Concept ({mis.card}): {cards[mis.card]}")
+            out.append("")
+
+    if report.followups:
+        out += ["## Follow-up questions", ""]
+        out += [f"{n}. {q}" for n, q in enumerate(report.followups, 1)]
+        out.append("")
+
+    if phases:
+        out += phase_table(prompt, phases, overtime)
+
+    if answer is not None:
+        out += ["## Your answer", "", answer.strip(), ""]
+    return "\n".join(out)
+
+
+def phase_table(prompt: Prompt, phases: Sequence[Mapping[str, Any]], overtime: float) -> list[str]:
+    titles: dict[str, str] = {p.id: p.title for p in prompt.phases}
+    lines = ["## Time per phase", "", "| Phase | Used | Budget |", "|---|---:|---:|"]
+    for row in phases:
+        name = titles.get(str(row["phase"]), str(row["phase"]))
+        used, budget = float(row["seconds"]), float(row["budget_seconds"])
+        flag = " (over)" if used > budget else ""
+        lines.append(f"| {name} | {clock_text(used)}{flag} | {clock_text(budget)} |")
+    used = sum(float(r["seconds"]) for r in phases)
+    budget = sum(float(r["budget_seconds"]) for r in phases)
+    lines.append(f"| **Total** | **{clock_text(used)}** | **{clock_text(budget)}** |")
+    if overtime > 0:
+        lines += ["", f"Overtime: {clock_text(overtime)}."]
+    return [*lines, ""]
+
+
+def report_from_dict(data: Mapping[str, Any]) -> Report:
+    """A Report rebuilt from its `to_dict()` JSON (as the history stores it)."""
+    items = [
+        ItemResult(
+            id=i["id"],
+            title=i.get("title", i["id"]),
+            category=i.get("category", ""),
+            weight=int(i.get("weight", 1)),
+            credit=float(i.get("credit", 0.0)),
+            evidence=list(i.get("evidence", [])),
+            hint=i.get("hint", ""),
+            note=i.get("note", ""),
+            followup=i.get("followup", ""),
+            card=i.get("card"),
+            why=i.get("why", ""),
+        )
+        for i in data.get("items", [])
+    ]
+    misconceptions = [
+        MisconceptionResult(
+            id=m["id"],
+            title=m.get("title", m["id"]),
+            evidence=list(m.get("evidence", [])),
+            correction=m.get("correction", ""),
+            note=m.get("note", ""),
+            penalty=float(m.get("penalty", 0.0)),
+            card=m.get("card"),
+        )
+        for m in data.get("misconceptions", [])
+    ]
+    estimates = [
+        EstimateResult(e["evidence"], float(e["stated"]), float(e["computed"]), bool(e["ok"]))
+        for e in data.get("estimates", [])
+    ]
+    transcript = None
+    if "transcript" in data:
+        t = data["transcript"]
+        phases = t.get("phases")
+        transcript = TranscriptInfo(
+            candidate_words=int(t.get("candidate_words", 0)),
+            phases=[PhaseTime(**p) for p in phases] if phases is not None else None,
+        )
+    return Report(
+        prompt=data["prompt"],
+        score=float(data["score"]),
+        band=data["band"],
+        words=int(data.get("words", 0)),
+        items=items,
+        misconceptions=misconceptions,
+        followups=list(data.get("followups", [])),
+        categories={k: float(v) for k, v in data.get("categories", {}).items()},
+        estimates=estimates,
+        transcript=transcript,
+        anchor=data.get("anchor", ""),
+        off_topic=bool(data.get("off_topic", False)),
+    )

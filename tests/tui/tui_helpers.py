@@ -1,0 +1,31 @@
+"""Small helpers for driving the app with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("the app never reached the expected state")
+        await pilot.pause(0.05)
+
+
+def text_of(static: Static) -> str:
+    """What a Static shows, as plain text."""
+    content = static.content
+    if isinstance(content, str):
+        return content
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(content)
+    return out.getvalue()
