@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tui_helpers import CONTENT
 
 from designcoach.content.catalog import Catalog
-
-CONTENT = Path(__file__).parent / "content"
-SIZE = (120, 40)
 
 
 @pytest.fixture(autouse=True)

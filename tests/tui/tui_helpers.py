@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
+
+CONTENT = Path(__file__).parent / "content"  # the test catalog: prompts mini and solo
 
 
 async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:

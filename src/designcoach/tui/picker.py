@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -22,7 +23,6 @@ class PickerScreen(Screen[None]):
 
     CSS_PATH = "picker.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start", show=True),
         Binding("h", "history", "History"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -41,12 +41,14 @@ class PickerScreen(Screen[None]):
         self._load()
         tags = sorted({t for p in self.prompts for t in p.tags})
         yield Static(
-            "Pick an interview to practise. Enter starts it; h shows past sessions.", id="intro"
+            "Pick an interview to practise: arrows to choose, Enter to start, h for past sessions.",
+            id="intro",
         )
         with Horizontal(id="filters"):
             yield Select([(t, t) for t in tags], prompt="Any tag", id="tag")
             yield Select([(d, d) for d in DIFFICULTIES], prompt="Any difficulty", id="difficulty")
         yield DataTable(id="prompts", cursor_type="row", zebra_stripes=True)
+        yield Static(id="details", markup=False)
         yield Static("\n".join(self.problems), id="problems", markup=False)
         yield Footer()
 
@@ -104,16 +106,28 @@ class PickerScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         self._fill()
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        prompt = next((p for p in self.prompts if p.id == event.row_key.value), None)
+        details = self.query_one("#details", Static)
+        if prompt is None:
+            details.update("")
+            return
+        text = Text()
+        text.append(prompt.title, style="bold")
+        text.append(f"  ({prompt.difficulty}, {prompt.minutes:g} minutes)\n", style="dim")
+        text.append(prompt.summary.strip() + "\n\n")
+        phases = " → ".join(f"{p.title} {p.minutes:g}" for p in prompt.phases)
+        text.append(f"Phases (minutes): {phases}\n", style="dim")
+        best = self.best.get(prompt.id)
+        if best is not None:
+            text.append(f"Best score so far: {best:g}", style="green")
+        else:
+            text.append("Not practised yet.", style="dim")
+        details.update(text)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.coach.open_session(event.row_key.value)
-
-    def action_start(self) -> None:
-        table = self.query_one("#prompts", DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            if key.value is not None:
-                self.coach.open_session(key.value)
 
     def action_history(self) -> None:
         from designcoach.tui.history_screen import HistoryScreen

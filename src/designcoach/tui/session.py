@@ -79,8 +79,8 @@ class SessionScreen(Screen[None]):
         self._last_edit = 0.0
         self._last_save = time.monotonic()
         self._save_error: str | None = None
-        self._save_stamp = ""
-        self._saved_shown = -1
+        self._loads_pending = 0
+        self._saved_once = False  # drafts are handed to the writer, which saves in ms
         self._error_shown: str | None = None
         self._words = 0
         self._twist_shown = False
@@ -117,8 +117,7 @@ class SessionScreen(Screen[None]):
 
     def _label_editor(self, editor: TextArea) -> None:
         plan = self.session.current
-        editor.border_title = plan.title
-        editor.placeholder = f"{plan.title}: {plan.goal}  (Markdown welcome; ^n moves on)"
+        editor.placeholder = f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
 
     def _statement(self) -> Text:
         text = Text()
@@ -216,8 +215,7 @@ class SessionScreen(Screen[None]):
         text.append("TWIST\n", style="bold magenta")
         text.append(self.prompt.twist.text.strip() + "\n\n")
         text.append("FOLLOW-UPS\n", style="bold")
-        for question in self.prompt.followups:
-            text.append(f"• {question.strip()}\n")
+        text.append("\n".join(f"• {q.strip()}" for q in self.prompt.followups))
         twist.update(text)
         twist.display = True
         if not self._twist_shown:
@@ -234,20 +232,26 @@ class SessionScreen(Screen[None]):
             status.append(f" · {hints} hint{'' if hints == 1 else 's'}")
         if self._save_error:
             status.append(f" · draft NOT saved: {self._save_error}", style="bold red")
-        elif self.writer.saves:
-            status.append(f" · draft saved {self._save_stamp}")
+        elif self._dirty:
+            status.append(" · unsaved changes")
+        elif self._saved_once:
+            status.append(" · draft saved")
         self.query_one("#editor-status", Static).update(status, layout=False)
-        self._saved_shown = self.writer.saves
         self._error_shown = self._save_error
 
     # --- typing, the tick and autosave ---------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # the hot path: keep it to a flag and a clock reading
+        if self._loads_pending:  # the echo of load_text (a phase change), not an edit
+            self._loads_pending -= 1
+            return
         self._last_edit = time.monotonic()
         if not self._dirty:
             self._dirty = True
             self._dirty_since = self._last_edit
+            if self._saved_once:
+                self._paint_status()  # once per save cycle, not per keystroke
 
     def _tick(self) -> None:
         if self.finished:
@@ -263,7 +267,7 @@ class SessionScreen(Screen[None]):
         if not self.is_current:
             return  # under a dialog: repainting would redraw the whole screen for nothing
         self._paint_clocks()
-        if self.writer.saves != self._saved_shown or self._save_error != self._error_shown:
+        if self._save_error != self._error_shown:
             self._paint_status()
         if not self.session.time_up_seen and self.session.remaining() <= 0:
             self._time_up()
@@ -280,7 +284,7 @@ class SessionScreen(Screen[None]):
         self._snapshot()
         self._dirty = False
         self._last_save = time.monotonic()
-        self._save_stamp = time.strftime("%H:%M:%S")
+        self._saved_once = True
         self.writer.submit(self.session.to_draft())
         self._paint_status()
 
@@ -333,6 +337,7 @@ class SessionScreen(Screen[None]):
     def _load_phase(self) -> None:
         """Show the current phase's text in the editor, with its cursor where it was left."""
         editor = self._editor()
+        self._loads_pending += 1
         editor.load_text(self.session.texts[self.session.current.id])
         selection = self._cursors.get(self.session.current.id)
         if selection is not None:
