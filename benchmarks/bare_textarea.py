@@ -7,6 +7,7 @@ soft-wrapped TextArea, as the session screen's editor does. Ctrl+Q quits.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
@@ -22,5 +23,5 @@ class Bare(App[None]):
 
 
 if __name__ == "__main__":
-    text = open(sys.argv[1], encoding="utf-8").read() if len(sys.argv) > 1 else "Design WhatsApp"
+    text = Path(sys.argv[1]).read_text(encoding="utf-8") if len(sys.argv) > 1 else "Design WhatsApp"
     Bare(text).run()

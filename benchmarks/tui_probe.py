@@ -86,6 +86,11 @@ class Term:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the child has used so far (steadier than wall time on a busy box)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def close(self) -> None:
         self.send(b"\x11")  # ctrl+q
         deadline = time.perf_counter() + 5
@@ -107,22 +112,25 @@ def environment(home: str) -> dict[str, str]:
     return env
 
 
-def start_figure(kind: str, home: str) -> float:
+def start_figure(kind: str, home: str) -> tuple[float, float]:
     if kind == "bare":
-        argv = [sys.executable, str(ROOT / "benchmarks" / "bare_textarea.py")]
+        # the marker sits on the second line: the first holds the cursor, whose highlight
+        # would split the marker's bytes until the first blink
+        path = Path(home) / "marker.txt"
+        path.write_text("Notes\nDesign WhatsApp\n", encoding="utf-8")
+        argv = [sys.executable, str(ROOT / "benchmarks" / "bare_textarea.py"), str(path)]
     else:
         argv = [sys.executable, "-m", "designcoach", "practice", "whatsapp"]
     term = Term(argv, environment(home))
     try:
         term.wait_for(b"Design WhatsApp")
-        return time.perf_counter() - term.started
+        return time.perf_counter() - term.started, term.cpu_seconds()
     finally:
         term.close()
 
 
-def typing_figures(kind: str, home: str, keys: int) -> tuple[float, float]:
-    """Median keystroke-to-frame seconds and peak MB, with the long answer loaded."""
-    text = answer_text()
+def open_for_typing(kind: str, home: str, text: str) -> Term:
+    """Start an app with the long answer loaded and the cursor at its end."""
     if kind == "bare":
         path = Path(home) / "answer.txt"
         path.write_text(text, encoding="utf-8")
@@ -131,24 +139,48 @@ def typing_figures(kind: str, home: str, keys: int) -> tuple[float, float]:
         write_draft(home, text)
         argv = [sys.executable, "-m", "designcoach", "practice", "whatsapp"]
     term = Term(argv, environment(home))
+    if kind != "bare":
+        term.wait_for(b"Resume")
+        term.send(b"\r")  # resume the draft
+    term.wait_for(b"cache shard")
+    term.drain()
+    term.send(b"\x1b[1;5F")  # ctrl+end: to the end of the text, as a writer would be
+    term.drain()
+    return term
+
+
+def keystroke(term: Term) -> float | None:
+    """Seconds until the typed character is on screen; None if no frame showed it (Textual's
+    TextArea can leave a just-wrapped last line below the view until the next key)."""
+    start = time.perf_counter()
+    term.send(b"~")
     try:
-        if kind != "bare":
-            term.wait_for(b"Resume")
-            term.send(b"\r")  # resume the draft
-        term.wait_for(b"cache shard")
-        term.drain()
-        term.send(b"\x1b[1;5F")  # ctrl+end: to the end of the text, as a writer would be
-        term.drain()
-        samples = []
-        for _ in range(keys):
-            start = time.perf_counter()
-            term.send(b"~")
-            term.wait_for(b"~", timeout=5)
-            samples.append(time.perf_counter() - start)
-            term.drain(0.05)
-        return statistics.median(samples), term.peak_mb()
-    finally:
-        term.close()
+        term.wait_for(b"~", timeout=2)
+    except TimeoutError:
+        return None
+    elapsed = time.perf_counter() - start
+    term.drain(0.03)
+    return elapsed
+
+
+def typing_figures(keys: int) -> dict[str, tuple[float, float]]:
+    """Median keystroke-to-frame seconds and peak MB for both apps, alive side by side and
+    typed into in turn, so a busy moment on the machine hits both alike."""
+    text = answer_text()
+    with tempfile.TemporaryDirectory() as bare_home, tempfile.TemporaryDirectory() as tui_home:
+        terms = {"bare": open_for_typing("bare", bare_home, text)}
+        terms["tui"] = open_for_typing("tui", tui_home, text)
+        samples: dict[str, list[float]] = {"bare": [], "tui": []}
+        try:
+            for _ in range(keys):
+                for kind, term in terms.items():
+                    seconds = keystroke(term)
+                    if seconds is not None:
+                        samples[kind].append(seconds)
+            return {k: (statistics.median(samples[k]), t.peak_mb()) for k, t in terms.items()}
+        finally:
+            for term in terms.values():
+                term.close()
 
 
 def write_draft(home: str, text: str) -> None:
@@ -175,21 +207,31 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=40)
     args = parser.parse_args()
     results: dict[str, dict[str, list[float]]] = {
-        k: {"start": [], "key": [], "mem": []} for k in ("bare", "tui")
+        k: {"start": [], "cpu": [], "key": [], "mem": []} for k in ("bare", "tui")
     }
     for _ in range(args.runs):
         for kind in ("bare", "tui"):  # interleaved, so drift hits both alike
             with tempfile.TemporaryDirectory() as home:
-                results[kind]["start"].append(start_figure(kind, home))
-            with tempfile.TemporaryDirectory() as home:
-                key, mem = typing_figures(kind, home, args.keys)
-                results[kind]["key"].append(key)
-                results[kind]["mem"].append(mem)
+                wall, cpu = start_figure(kind, home)
+                results[kind]["start"].append(wall)
+                results[kind]["cpu"].append(cpu)
+        for kind, (key, mem) in typing_figures(args.keys).items():
+            results[kind]["key"].append(key)
+            results[kind]["mem"].append(mem)
     med = {k: {f: statistics.median(v) for f, v in r.items()} for k, r in results.items()}
     b, t = med["bare"], med["tui"]
-    print(f"start to first frame: bare {b['start'] * 1000:.0f} ms, tui {t['start'] * 1000:.0f} ms, ratio {t['start'] / b['start']:.2f} (target <= 1.15)")
-    print(f"keystroke to frame:   bare {b['key'] * 1000:.1f} ms, tui {t['key'] * 1000:.1f} ms, ratio {t['key'] / b['key']:.2f} (target <= 1.10)")
-    print(f"peak memory:          bare {b['mem']:.1f} MB, tui {t['mem']:.1f} MB, +{t['mem'] - b['mem']:.1f} MB (target <= +25)")
+    print(
+        f"start to first frame (wall): bare {b['start'] * 1000:.0f} ms, tui {t['start'] * 1000:.0f} ms, ratio {t['start'] / b['start']:.2f} (target <= 1.15)"
+    )
+    print(
+        f"start to first frame (CPU):  bare {b['cpu'] * 1000:.0f} ms, tui {t['cpu'] * 1000:.0f} ms, ratio {t['cpu'] / b['cpu']:.2f}"
+    )
+    print(
+        f"keystroke to frame:          bare {b['key'] * 1000:.1f} ms, tui {t['key'] * 1000:.1f} ms, ratio {t['key'] / b['key']:.2f} (target <= 1.10)"
+    )
+    print(
+        f"peak memory:                 bare {b['mem']:.1f} MB, tui {t['mem']:.1f} MB, +{t['mem'] - b['mem']:.1f} MB (target <= +25)"
+    )
 
 
 if __name__ == "__main__":

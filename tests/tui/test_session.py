@@ -116,7 +116,8 @@ async def test_time_runs_out_keep_writing_then_submit_records_overtime(catalog: 
         await pilot.press(*"Web sockets.")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "Time is up" in text_of(app.screen.query_one("#dialog-title", Static))
-        assert app.focused is not None and app.focused.id == "no"  # the safe answer
+        await wait_until(pilot, lambda: app.focused is not None)
+        assert app.focused.id == "no"  # the safe answer has the focus
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen is screen)
         await wait_until(pilot, lambda: "over +" in text_of(screen.query_one("#topbar", Static)))

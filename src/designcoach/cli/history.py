@@ -24,8 +24,7 @@ def run_history(as_json: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from designcoach.grading.export import clock_text
-    from designcoach.history.drafts import local_time
+    from designcoach.timefmt import clock_text, local_time
 
     table = Table(title="Practice sessions (newest first)", title_justify="left")
     table.add_column("#", justify="right")

@@ -13,6 +13,7 @@ from designcoach.grading.report import (
     Report,
     TranscriptInfo,
 )
+from designcoach.timefmt import clock_text
 
 if TYPE_CHECKING:
     from designcoach.content.catalog import Catalog
@@ -42,17 +43,6 @@ def mark(credit: float) -> tuple[str, str]:
     if credit >= 1.0:
         return MARKS[1.0]
     return MARKS[0.5] if credit > 0 else MARKS[0.0]
-
-
-def clock_text(seconds: float) -> str:
-    """Seconds as m:ss (or h:mm:ss), to the nearest second; negative values get a minus sign."""
-    total = int(abs(seconds) + 0.5)
-    sign = "-" if seconds < 0 and total else ""
-    hours, rest = divmod(total, 3600)
-    mins, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{mins:02d}:{secs:02d}"
-    return f"{sign}{mins}:{secs:02d}"
 
 
 def bar(percent: float, width: int = 20) -> str:

@@ -10,28 +10,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from designcoach.timefmt import now_iso
+
 DRAFT_FORMAT = 1
-
-
-def now_iso() -> str:
-    """The current time as ISO 8601 in UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def local_time(iso: str) -> str:
-    """An ISO 8601 time as 'YYYY-MM-DD HH:MM' in the local time zone (as given if unparsable)."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 @dataclass
@@ -84,6 +72,8 @@ class Draft:
 
 def atomic_write(path: Path, data: str) -> None:
     """Replace `path` with `data` in one step: temp file, fsync, rename, fsync the folder."""
+    import tempfile  # here, not at start-up: the practice screen should open fast
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

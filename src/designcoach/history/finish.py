@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designcoach.history.drafts import DraftStore, DraftWriter, now_iso
+from designcoach.history.drafts import DraftStore, DraftWriter
 from designcoach.history.store import HistoryError, HistoryStore, SessionRecord
+from designcoach.timefmt import now_iso
 
 if TYPE_CHECKING:
     from designcoach.content.models import Rubric

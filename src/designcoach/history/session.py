@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designcoach.history.drafts import Draft, now_iso
+from designcoach.history.drafts import Draft
+from designcoach.timefmt import now_iso
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt

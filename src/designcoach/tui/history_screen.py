@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from designcoach.grading.export import clock_text
-from designcoach.history.drafts import local_time
+from designcoach.timefmt import clock_text, local_time
 
 if TYPE_CHECKING:
     from designcoach.history.store import SessionRecord

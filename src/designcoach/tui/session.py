@@ -12,21 +12,19 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Edit, EditResult, Selection
 
-from designcoach.grading.export import clock_text
-from designcoach.history.drafts import Draft, DraftStore, DraftWriter, local_time
+from designcoach.history.drafts import Draft, DraftStore, DraftWriter
 from designcoach.history.session import PracticeSession, choose_hint
-from designcoach.tui.dialogs import ConfirmDialog
+from designcoach.timefmt import clock_text, local_time
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt, Rubric
@@ -35,6 +33,16 @@ if TYPE_CHECKING:
 QUIET_SECONDS = 1.0  # save once typing pauses this long...
 MAX_UNSAVED_SECONDS = 2.0  # ...or once the oldest unsaved keystroke is this old
 IDLE_SAVE_SECONDS = 30.0  # and now and then anyway, so the time spent survives a crash
+
+
+class AnswerEditor(TextArea):
+    """Textual's TextArea, plain with soft wrap; it also keeps the cursor in view when typing
+    wraps onto a new last line (TextArea scrolls before it grows, so the new line stayed hidden)."""
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        self.scroll_cursor_visible()
+        return result
 
 
 class SessionScreen(Screen[None]):
@@ -80,6 +88,7 @@ class SessionScreen(Screen[None]):
         self._last_save = time.monotonic()
         self._save_error: str | None = None
         self._loads_pending = 0
+        self._top_shown = ""
         self._saved_once = False  # drafts are handed to the writer, which saves in ms
         self._error_shown: str | None = None
         self._words = 0
@@ -93,23 +102,23 @@ class SessionScreen(Screen[None]):
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # A grid on the screen itself, so the editor is a direct child of the screen: each
+        # keystroke's messages bubble through no more widgets than in a bare TextArea app.
         yield Static(id="topbar", markup=False)
-        with Horizontal(id="body"):
-            with VerticalScroll(id="brief"):
-                yield Static(id="phases", markup=False)
-                yield Static(self._statement(), id="statement", markup=False)
-                yield Static(id="twist", markup=False)
-                yield Static(id="hint", markup=False)
-            with Vertical(id="work"):
-                yield Static(id="phase-head", markup=False)
-                yield self._make_editor()
-                yield Static(id="editor-status", markup=False)
+        with VerticalScroll(id="brief"):
+            yield Static(id="phases", markup=False)
+            yield Static(self._statement(), id="statement", markup=False)
+            yield Static(id="twist", markup=False)
+            yield Static(id="hint", markup=False)
+        yield Static(id="phase-head", markup=False)
+        yield self._make_editor()
+        yield Static(id="editor-status", markup=False)
         yield Footer()
 
     def _make_editor(self) -> TextArea:
         # One editor for every phase: switching loads the phase's text into it, so keys typed
         # right after ^n can only land in the phase now shown.
-        editor = TextArea(soft_wrap=True, tab_behavior="indent", id="editor")
+        editor = AnswerEditor(soft_wrap=True, tab_behavior="indent", id="editor")
         editor.cursor_blink = self.cursor_blink
         self._label_editor(editor)
         self.editor = editor  # kept: its text stays readable even after the screen is gone
@@ -138,6 +147,8 @@ class SessionScreen(Screen[None]):
         used = clock_text(draft.seconds)
         budget = clock_text(draft.minutes * 60)
         phase = next((p.title for p in self.session.phases if p.id == draft.current), draft.current)
+        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+
         self.app.push_screen(
             ConfirmDialog(
                 f"Resume your draft of {self.prompt.title}?",
@@ -171,33 +182,55 @@ class SessionScreen(Screen[None]):
 
     def _paint_all(self) -> None:
         self._paint_clocks()
+        self._paint_phases()
         self._paint_head()
         self._paint_twist()
         self._paint_status()
 
     def _paint_clocks(self) -> None:
+        """The top line; redrawn only when what it shows changes (once a second)."""
         s = self.session
         top = Text(no_wrap=True, overflow="ellipsis")
         top.append(f" {self.prompt.title} ", style="bold")
         top.append("  Session ")
         top.append_text(_countdown(s.remaining()))
-        top.append(f"   {s.current.title} ")
+        top.append(f"   {s.current.title} {clock_text(s.phase_elapsed())}")
+        top.append(f" of {clock_text(s.current.budget)}, ")
         top.append_text(_countdown(s.phase_remaining()))
-        self.query_one("#topbar", Static).update(top, layout=False)
+        if top.plain != self._top_shown:
+            self._top_shown = top.plain
+            self.query_one("#topbar", Static).update(top, layout=False)
 
-        phases = Table.grid(expand=True)
-        phases.add_column(no_wrap=True, overflow="ellipsis")
-        phases.add_column(justify="right", no_wrap=True)
+    def _paint_phases(self) -> None:
+        """The phase list with budgets and the time used so far; drawn when the phase changes."""
+        s = self.session
+        width = self.query_one("#phases", Static).size.width or 38
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("PHASES", style="bold")
         for i, plan in enumerate(s.phases):
             used, current = s.phase_elapsed(i), i == s.index
-            style = "bold reverse" if current else "" if s.texts.get(plan.id) else "dim"
-            times = Text(f"{clock_text(used)} / {clock_text(plan.budget)}")
-            if used > plan.budget:
-                times.stylize("yellow")
-            phases.add_row(f"{'▶' if current else ' '} {i + 1} {plan.title}", times, style=style)
-        self.query_one("#phases", Static).update(
-            Group(Text("PHASES", style="bold"), phases), layout=False
-        )
+            times = (
+                clock_text(plan.budget)
+                if current or not used
+                else (f"{clock_text(used)} / {clock_text(plan.budget)}")
+            )
+            name = f"{'▶' if current else ' '} {i + 1} {plan.title}"
+            line = Text(name[: max(1, width - len(times) - 1)].ljust(width - len(times)) + times)
+            if current:
+                line.stylize("bold reverse")
+            elif used > plan.budget:
+                line.stylize("yellow", len(line) - len(times))
+            elif not s.texts.get(plan.id):
+                line.stylize("dim")
+            text.append("\n")
+            text.append_text(line)
+        self.query_one("#phases", Static).update(text, layout=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # the brief takes 44 columns, or 40% of a narrow terminal
+        brief = min(44, max(24, event.size.width * 2 // 5))
+        self.styles.grid_columns = f"{brief} 1fr"
+        self.call_after_refresh(self._paint_phases)
 
     def _paint_head(self) -> None:
         plan = self.session.current
@@ -383,6 +416,8 @@ class SessionScreen(Screen[None]):
         if remaining <= 0:
             self._submit()
             return
+        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+
         self.app.push_screen(
             ConfirmDialog(
                 "Submit and grade now?",
@@ -402,6 +437,8 @@ class SessionScreen(Screen[None]):
     def _time_up(self) -> None:
         self.session.time_up_seen = True
         self._autosave()
+        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+
         self.app.push_screen(
             ConfirmDialog(
                 "Time is up",
