@@ -65,7 +65,10 @@ class HistoryScreen(Screen[None]):
             )
         summary = self.query_one("#summary", Static)
         if records:
-            summary.update(f"{len(records)} sessions. Enter opens a report; Escape goes back.")
+            summary.update(
+                f"{len(records)} session{'' if len(records) == 1 else 's'}. "
+                "Enter opens a report; Escape goes back."
+            )
         else:
             summary.update("No sessions yet: submit an interview and it shows up here.")
         table.focus()
