@@ -11,6 +11,11 @@ CORE_MODULES = [
     "designcoach.content.catalog",
     "designcoach.content.models",
     "designcoach.grading.engine",
+    "designcoach.content.check",
+    "designcoach.content.cards",
+    "designcoach.content.schema",
+    "designcoach.cli.notes",
+    "designcoach.cli.content",
 ]
 
 

@@ -7,6 +7,7 @@ Only typer is imported at start-up; each command imports what it needs when it r
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -38,8 +39,25 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
+    content: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--content",
+            help="A folder of your own prompts, rubrics, cards and katas, added to the bundled "
+            "ones (same names override). Default: $DESIGNCOACH_CONTENT.",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Practise system-design interviews in the terminal, grade answers, and drill katas."""
+    if content is not None:
+        import os
+
+        from designcoach.paths import CONTENT_ENV
+
+        # Through the environment, so every catalog (and any kata subprocess) sees it.
+        os.environ[CONTENT_ENV] = str(content.resolve())
 
 
 @app.command()
@@ -56,14 +74,42 @@ def practice(
     run_practice(prompt_id, minutes)
 
 
+class Difficulty(StrEnum):
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
 @app.command()
 def prompts(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    tag: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--tag", "-t", help="Only prompts with this tag (repeat to require several)."),
+    ] = None,
+    difficulty: Annotated[
+        Optional[Difficulty],  # noqa: UP045
+        typer.Option("--difficulty", "-d", help="Only prompts of this difficulty."),
+    ] = None,
 ) -> None:
     """List the interview prompts."""
     from designcoach.cli.catalog import run_prompts
 
-    run_prompts(as_json)
+    run_prompts(as_json, tag, difficulty.value if difficulty else None)
+
+
+@app.command()
+def notes(
+    topic: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="A card id or words to search for ('write back', 'LRU', '2pc')."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Concept cards: list them, or show the one that best matches TOPIC."""
+    from designcoach.cli.notes import run_notes
+
+    run_notes(topic or [], as_json)
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -190,16 +190,24 @@ class Card(Strict):
     format_version: Literal[1]
     id: str = Slug
     title: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
-    idea: str = Field(min_length=1)
-    when: str = Field(min_length=1)
+    summary: str = Field(
+        min_length=1, max_length=120, description="One line for `designcoach notes`."
+    )
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names people search for (LRU, 2PC, ...)."
+    )
+    idea: str = Field(min_length=1, description="What it is and why it works.")
+    when: str = Field(min_length=1, description="When to reach for it, and when not to.")
     tradeoffs: list[str] = Field(min_length=1)
-    mistakes: list[str] = Field(min_length=1)
+    mistakes: list[str] = Field(min_length=1, description="What candidates commonly get wrong.")
+    from_notes: list[str] = Field(
+        default_factory=list, description="The facts of the study notes it covers, restated."
+    )
     notes_wording: str | None = Field(
         default=None,
         description="Where the study notes use a word differently, and what they mean.",
     )
-    related: list[str] = Field(default_factory=list)
+    related: list[str] = Field(default_factory=list, description="Ids of related cards.")
 
 
 class KataMeta(Strict):
@@ -213,3 +221,17 @@ class KataMeta(Strict):
     notes: str = Field(min_length=1, description="The part of the study notes it drills.")
     hints: list[str] = Field(min_length=1, description="From gentle to explicit.")
     card: str | None = None
+    tests: list[Annotated[str, Field(pattern=r"^test_[a-z0-9_]*\.py$")]] = Field(
+        min_length=1, description="The bundled test files, run by `kata check`."
+    )
+    support: list[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*\.py$")]] = Field(
+        default_factory=list,
+        description="Other modules the tests and solution import (shipped, not edited).",
+    )
+
+    @model_validator(mode="after")
+    def _distinct_files(self) -> KataMeta:
+        names = [self.module, *self.tests, *self.support]
+        if len(set(names)) != len(names):
+            raise ValueError(f"module, tests and support must be different files: {names}")
+        return self

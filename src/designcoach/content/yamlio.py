@@ -26,6 +26,10 @@ class ContentError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class ContentWarning(ContentError):
+    """Content that works but is incomplete (no card, no examples): fails only a strict check."""
+
+
 class _StrictLoader(_BaseLoader):
     name: str = "?"
     pass

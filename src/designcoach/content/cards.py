@@ -1,0 +1,116 @@
+"""Concept cards: finding one by words ("write back", "LRU", "2pc") and laying one out for display."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from designcoach.content.models import Card
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Light stemming so "caches", "caching" and "cache" meet, and "queues" finds "queue".
+_SUFFIXES = ("ing", "es", "ed", "s", "e")
+
+
+def normalize(text: str) -> str:
+    """Lower case, with every run of punctuation or space made one space ("Write-Back" -> "write back")."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in normalize(text).split()]
+
+
+def card_text(card: Card) -> str:
+    """Everything a card says, as one string for word search."""
+    parts = [card.summary, card.idea, card.when, *card.tradeoffs, *card.mistakes, *card.from_notes]
+    if card.notes_wording:
+        parts.append(card.notes_wording)
+    return " ".join(parts)
+
+
+@functools.lru_cache(maxsize=256)  # a card's text is indexed once, not once per query
+def _indexed(text: str) -> tuple[str, frozenset[str]]:
+    body = normalize(text)
+    return body, frozenset(stem(w) for w in body.split())
+
+
+@dataclass(frozen=True)
+class Match:
+    card: Card
+    score: float
+
+
+def _score(card: Card, query: str, query_stems: list[str]) -> float:
+    names = [card.id, card.title, *card.aliases]
+    normal = [normalize(n) for n in names]
+    if query in normal:
+        return 100.0 if query == normalize(card.id) else 90.0
+    padded = [f" {n} " for n in normal]
+    if any(f" {query} " in n for n in padded):
+        return 70.0
+    name_stems = set(stems(" ".join(names)))
+    if query_stems and all(s in name_stems for s in query_stems):
+        # "cache" names caching, cache-writes and cache-eviction; the id it covers best wins.
+        id_stems = stems(card.id)
+        return 50.0 + 10.0 * sum(s in query_stems for s in id_stems) / len(id_stems)
+    body, body_stems = _indexed(card_text(card))
+    found = sum(s in body_stems for s in query_stems)
+    if not query_stems or found * 2 < len(query_stems) or (len(query_stems) == 1 and not found):
+        return 0.0
+    return 20.0 * found / len(query_stems) + (10.0 if f" {query} " in f" {body} " else 0.0)
+
+
+def search_cards(cards: list[Card], query: str) -> list[Match]:
+    """Cards that match the query, best first: id, title and aliases outrank the text."""
+    wanted = normalize(query)
+    if not wanted:
+        return []
+    wanted_stems = stems(wanted)
+    matches = [Match(card, _score(card, wanted, wanted_stems)) for card in cards]
+    return sorted((m for m in matches if m.score > 0), key=lambda m: (-m.score, m.card.id))
+
+
+def close_ids(cards: list[Card], query: str, n: int = 3) -> list[str]:
+    """Card ids whose id, title or an alias looks like the query (for "did you mean")."""
+    names: dict[str, str] = {}
+    for card in cards:
+        for name in (card.id, card.title, *card.aliases):
+            names.setdefault(normalize(name), card.id)
+    found = difflib.get_close_matches(normalize(query), list(names), n=n * 3, cutoff=0.6)
+    ids: list[str] = []
+    for name in found:
+        if names[name] not in ids:
+            ids.append(names[name])
+    return ids[:n]
+
+
+class Section(NamedTuple):
+    title: str
+    paragraphs: list[str]
+    bullets: bool  # a list of points rather than running text
+
+
+def card_sections(card: Card) -> list[Section]:
+    """A card as titled sections, for any renderer (the CLI, the TUI, the grade report)."""
+    sections = [
+        Section("The idea", [card.idea], False),
+        Section("When to use it", [card.when], False),
+        Section("Trade-offs", list(card.tradeoffs), True),
+        Section("Common mistakes", list(card.mistakes), True),
+    ]
+    if card.from_notes:
+        sections.append(Section("From your notes", list(card.from_notes), True))
+    if card.notes_wording:
+        sections.append(Section("Wording in your notes", [card.notes_wording], False))
+    return sections

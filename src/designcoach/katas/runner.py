@@ -1,0 +1,318 @@
+"""Run a kata's tests against one solution file in a separate, isolated pytest process.
+
+The child runs in a fresh temporary folder holding only a copy of the solution (under the
+module name the tests import), the kata's test and support files, and our own conftest and
+result recorder, so nothing in the user's folders or environment can change the verdict:
+no stray `random.py`, no parent `conftest.py` or `pytest.ini`, no auto-loaded plugin, no
+PYTEST_ADDOPTS. The verdict comes from the recorder's JSON lines, never from the exit code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from designcoach.paths import cache_dir
+
+DEFAULT_TIMEOUT = 60.0
+OUTPUT_LIMIT = 64 * 1024  # bytes of the child's own output kept, half from each end
+RECORDER = "_designcoach_recorder"
+_CHILD = Path(__file__).resolve().parent / "child"
+# Only what a Python process needs to start and find a temp folder and locale; everything
+# else (PYTHONPATH, PYTEST_ADDOPTS, PYTEST_PLUGINS, HYPOTHESIS_*, ...) stays out.
+_KEPT_ENV = ("PATH", "HOME", "USERPROFILE", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL")
+
+
+@dataclass
+class Failure:
+    """One test that did not pass, with what pytest and Hypothesis said about it."""
+
+    test: str
+    message: str
+
+
+@dataclass
+class CheckResult:
+    """The verdict of one check: counts, failures, and whether the time limit was hit."""
+
+    passed: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    timed_out: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    seconds: float = 0.0
+    output: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.passed > 0 and self.failed == 0 and not self.timed_out
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        del data["output"]
+        data["ok"] = self.ok
+        return data
+
+
+def syntax_error(source: Path) -> Failure | None:
+    """A Failure naming file and line when `source` does not compile, else None."""
+    try:
+        compile(source.read_bytes(), str(source), "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        where = f"{source}, line {exc.lineno}" if exc.lineno else str(source)
+        shown = (exc.text or "").rstrip()
+        pointer = ""
+        if shown and exc.offset:
+            pointer = "\n    " + " " * (exc.offset - 1 - (len(shown) - len(shown.lstrip()))) + "^"
+        body = f"\n    {shown.strip()}{pointer}" if shown else ""
+        return Failure("syntax", f"{type(exc).__name__} in {where}: {exc.msg}{body}")
+    return None
+
+
+def run_check(
+    solution: Path,
+    module: str,
+    tests: Iterable[Path],
+    support: Iterable[Path] = (),
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    fail_fast: bool = False,
+    max_examples: int | None = None,
+    python: str | None = None,
+) -> CheckResult:
+    """Run `tests` against `solution` (imported as `module`) and return the verdict.
+
+    Args:
+        timeout: seconds before the whole run is killed and counted as timed out.
+        fail_fast: stop at the first failure (for proving tests reject broken code quickly).
+        max_examples: Hypothesis' budget per property; None keeps the kata default.
+        python: the interpreter for the child; defaults to the one running designcoach.
+    """
+    started = time.monotonic()
+    bad_syntax = syntax_error(solution)
+    if bad_syntax is not None:
+        return CheckResult(failed=1, failures=[bad_syntax], timeout=timeout)
+    tests = list(tests)
+    work = Path(tempfile.mkdtemp(prefix="designcoach-kata-"))
+    try:
+        copy = work / module
+        shutil.copyfile(solution, copy)
+        for path in [*tests, *support]:
+            shutil.copyfile(path, work / path.name)
+        shutil.copyfile(_CHILD / "conftest.py", work / "conftest.py")
+        shutil.copyfile(_CHILD / "recorder.py", work / f"{RECORDER}.py")
+        (work / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+        results = work / "results.jsonl"
+        env = {name: os.environ[name] for name in _KEPT_ENV if name in os.environ}
+        env.update(
+            PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
+            PYTHONHASHSEED="0",
+            PYTHONIOENCODING="utf-8",
+            DESIGNCOACH_KATA_RESULTS=str(results),
+            DESIGNCOACH_KATA_EXAMPLES=str(max_examples or ""),
+            # Hypothesis' unicode tables and constants cache survive between checks here.
+            DESIGNCOACH_KATA_HYPOTHESIS_DIR=str(cache_dir() / "hypothesis"),
+        )
+        command = [
+            python or sys.executable,
+            "-B",
+            "-m",
+            "pytest",
+            *(path.name for path in tests),
+            "-c",
+            str(work / "pytest.ini"),
+            "--rootdir",
+            str(work),
+            "--confcutdir",
+            str(work),
+            "-p",
+            "_hypothesis_pytestplugin",
+            "-p",
+            RECORDER,
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--tb=short",
+            "--show-capture=no",
+            "--color=no",
+        ]
+        if fail_fast:
+            command.append("-x")
+        code, output, timed_out = _run(command, work, env, timeout)
+        result = _verdict(results, code, output, timed_out, timeout)
+        # The copy's temporary path means nothing to the user; show their file instead.
+        for failure in result.failures:
+            failure.message = failure.message.replace(str(copy), str(solution))
+        result.seconds = round(time.monotonic() - started, 3)
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(
+    command: list[str], cwd: Path, env: dict[str, str], timeout: float
+) -> tuple[int | None, str, bool]:
+    """Run `command` with stdin closed and output merged and capped; kill it at `timeout`."""
+    group: dict[str, object] = (
+        {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined]
+        if os.name == "nt"
+        else {"start_new_session": True}
+    )
+    proc = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        **group,  # type: ignore[call-overload]
+    )
+    head = bytearray()
+    tail = bytearray()
+    dropped = 0
+
+    def drain() -> None:
+        # Keep reading so a chatty child never blocks on a full pipe; keep only both ends.
+        nonlocal dropped
+        assert proc.stdout is not None
+        while chunk := proc.stdout.read1(65536):
+            room = OUTPUT_LIMIT // 2 - len(head)
+            if room > 0:
+                head.extend(chunk[:room])
+                chunk = chunk[room:]
+            tail.extend(chunk)
+            if len(tail) > OUTPUT_LIMIT // 2:
+                dropped += len(tail) - OUTPUT_LIMIT // 2
+                del tail[: len(tail) - OUTPUT_LIMIT // 2]
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    timed_out = False
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    finally:
+        # Also on Ctrl+C: never leave the child (or anything it started) running.
+        _kill_group(proc)
+        reader.join(timeout=5)
+        if proc.stdout is not None:
+            proc.stdout.close()
+    text = head.decode("utf-8", "replace")
+    if dropped:
+        text += f"\n... ({dropped} bytes of output left out) ...\n"
+    text += tail.decode("utf-8", "replace")
+    return proc.returncode, text, timed_out
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        proc.kill()
+    else:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def _verdict(
+    results: Path, code: int | None, output: str, timed_out: bool, timeout: float
+) -> CheckResult:
+    """Turn the recorder's lines into counts; anything not seen to pass counts as failed."""
+    collected: int | None = None
+    finished = False
+    running: str | None = None
+    outcomes: dict[str, tuple[str, str]] = {}
+    try:
+        lines = results.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue  # a line cut short when the process died
+        kind = event.get("event")
+        if kind == "collected":
+            collected = int(event["count"])
+        elif kind == "start":
+            running = event["test"]
+        elif kind == "result":
+            test = event["test"]
+            # A test can report in setup, call and teardown: any bad phase makes it fail.
+            if outcomes.get(test, ("passed", ""))[0] == "passed":
+                outcomes[test] = (event["outcome"], event.get("message", ""))
+            if test == running:
+                running = None
+        elif kind == "finished":
+            finished = True
+    failures = [
+        Failure(test, _explain(outcome, message))
+        for test, (outcome, message) in outcomes.items()
+        if outcome != "passed"
+    ]
+    reported_failures = len(failures)
+    passed = sum(1 for outcome, _ in outcomes.values() if outcome == "passed")
+    result = CheckResult(passed=passed, timed_out=timed_out, timeout=timeout, output=output)
+    if timed_out:
+        where = f" while running {running}" if running else ""
+        failures.append(
+            Failure(
+                running or "(time limit)",
+                f"timed out: the tests did not finish within {timeout:g} s{where}. "
+                "Look for an endless loop, or raise the limit with --timeout.",
+            )
+        )
+    elif not finished:
+        failures.append(
+            Failure(
+                running or "(test run)",
+                f"the test process stopped before it finished (exit code {code}). Does the "
+                "solution call os._exit() or crash the interpreter?\n" + output[-2000:],
+            )
+        )
+    elif not outcomes:
+        failures.append(Failure("(test run)", "no test ran:\n" + output[-4000:]))
+    # Tests collected but never reported (killed, hung, deselected) count as failed; the
+    # run-level failure above stands for at least one of them.
+    unreported = max(0, (collected or 0) - len(outcomes))
+    run_failed = len(failures) > reported_failures
+    result.failed = reported_failures + (max(unreported, 1) if run_failed else unreported)
+    result.failures = failures
+    return result
+
+
+_LOCATION = re.compile(r"^(\S.*?):\d+: in \S+$")
+
+
+def _tidy(message: str) -> str:
+    """Drop traceback entries inside Hypothesis and pytest themselves: they only add noise."""
+    kept: list[str] = []
+    skipping = False
+    for line in message.splitlines():
+        location = _LOCATION.match(line)
+        if location:
+            path = location.group(1).replace("\\", "/")
+            skipping = "/hypothesis/" in path or "/_pytest/" in path
+        elif skipping and not line[:1].isspace():
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _explain(outcome: str, message: str) -> str:
+    if outcome == "skipped":
+        return "skipped: a kata test must run to count as passed.\n" + message
+    return _tidy(message)

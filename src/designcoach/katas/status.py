@@ -1,0 +1,94 @@
+"""What designcoach remembers about each kata: where it was started, the last check, hints seen.
+
+Kept in one small JSON file under the data home, written atomically so a crash mid-write
+never leaves a broken file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from designcoach.paths import data_home
+
+NOT_STARTED = "not started"
+STARTED = "started"
+FAILING = "failing"
+PASSING = "passing"
+
+
+def state_file() -> Path:
+    return data_home() / "katas.json"
+
+
+def load() -> dict[str, dict[str, Any]]:
+    """Every kata's record; an unreadable file counts as empty rather than stopping the user."""
+    try:
+        data = json.loads(state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    katas = data.get("katas") if isinstance(data, dict) else None
+    return (
+        {k: v for k, v in katas.items() if isinstance(v, dict)} if isinstance(katas, dict) else {}
+    )
+
+
+def _save(katas: dict[str, dict[str, Any]]) -> None:
+    path = state_file()
+    fd, tmp = tempfile.mkstemp(prefix=".katas-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump({"format_version": 1, "katas": katas}, out, indent=2, sort_keys=True)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def record(slug: str) -> dict[str, Any]:
+    return load().get(slug, {})
+
+
+def update(slug: str, **fields: Any) -> dict[str, Any]:
+    katas = load()
+    entry = katas.setdefault(slug, {})
+    entry.update(fields)
+    _save(katas)
+    return entry
+
+
+def record_start(slug: str, workspace: Path) -> None:
+    update(slug, workspace=str(workspace))
+
+
+def record_check(slug: str, *, ok: bool, passed: int, failed: int, timed_out: bool) -> None:
+    entry = record(slug)
+    update(
+        slug,
+        status=PASSING if ok else FAILING,
+        passed=passed,
+        failed=failed,
+        timed_out=timed_out,
+        checks=int(entry.get("checks", 0)) + 1,
+        checked_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    )
+
+
+def status_of(slug: str, entry: dict[str, Any] | None = None) -> str:
+    entry = record(slug) if entry is None else entry
+    status = entry.get("status")
+    if status in (FAILING, PASSING):
+        return str(status)
+    return STARTED if entry.get("workspace") else NOT_STARTED
+
+
+def next_hint(slug: str, total: int) -> int:
+    """The 0-based index of the hint to show now; advances until the last one, then stays."""
+    shown = int(record(slug).get("hints_shown", 0))
+    index = min(shown, total - 1)
+    update(slug, hints_shown=min(shown + 1, total))
+    return index

@@ -1,0 +1,171 @@
+"""`designcoach kata ...` end to end through the real entry point (main), with a temp home."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from designcoach.cli import main
+
+KATAS = Path(__file__).resolve().parents[2] / "katas"
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("DESIGNCOACH_HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.chdir(tmp_path)
+    return home
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def test_list_shows_every_kata_not_started(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kata", "list")
+    assert code == 0
+    for slug, difficulty in [
+        ("hash-ring", "medium"),
+        ("lru-cache", "easy"),
+        ("quorum-read", "hard"),
+    ]:
+        line = next(line for line in out.splitlines() if line.startswith(slug))
+        assert difficulty in line and "not started" in line
+
+
+def test_start_writes_files_and_never_overwrites_the_solution(
+    capsys: pytest.CaptureFixture[str], _home: Path
+) -> None:
+    code, out, _ = run(capsys, "kata", "start", "quorum-read")
+    folder = _home / "katas" / "quorum-read"
+    assert code == 0 and str(folder) in out
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["README.md", "conftest.py", "quorum.py", "replicas.py", "test_quorum.py"]
+    (folder / "quorum.py").write_text("# my work\n")
+    code, out, _ = run(capsys, "kata", "start", "quorum-read")
+    assert code == 0 and "kept your quorum.py" in out
+    assert (folder / "quorum.py").read_text() == "# my work\n"
+
+
+def test_start_with_dir_and_check_uses_that_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "my katas" / "lru"
+    assert run(capsys, "kata", "start", "lru-cache", "--dir", str(folder))[0] == 0
+    shutil.copyfile(KATAS / "lru-cache" / "solution" / "lru_cache.py", folder / "lru_cache.py")
+    code, out, _ = run(capsys, "kata", "check", "lru-cache")
+    assert code == 0, out
+    assert out.strip().splitlines()[-1].endswith("passed, 0 failed")
+    assert not (folder / ".pytest_cache").exists() and not (folder / ".hypothesis").exists()
+    code, out, _ = run(capsys, "kata", "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows["lru-cache"]["status"] == "passing" and rows["lru-cache"]["failed"] == 0
+
+
+def test_check_of_the_starter_fails_with_counts_and_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run(capsys, "kata", "start", "lru-cache")
+    code, out, _ = run(capsys, "kata", "check", "lru-cache", "--json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["ok"] is False and data["passed"] == 0 and data["failed"] > 0
+    assert data["kata"] == "lru-cache" and data["file"].endswith("lru_cache.py")
+    assert "NotImplementedError" in data["failures"][0]["message"]
+    code, out, _ = run(capsys, "kata", "check", "lru-cache")
+    assert code == 1
+    assert out.strip().splitlines()[-1] == f"0 passed, {data['failed']} failed"
+    assert "FAILED test_lru_cache.py::" in out
+
+
+def test_check_with_a_broken_file_shows_the_falsifying_example(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = Path(__file__).resolve().parents[1] / "katas" / "broken" / "lru-cache"
+    code, out, _ = run(
+        capsys, "kata", "check", "lru-cache", "--file", str(broken / "evicts_newest.py")
+    )
+    assert code == 1
+    assert "Falsifying example:\n    E   state = CacheMachine()" in out, out
+    assert "state.put(key=" in out
+    assert "/hypothesis/" not in out, "Hypothesis' own frames are noise in a learner's report"
+
+
+def test_syntax_error_is_a_failed_check_naming_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "mine.py"
+    bad.write_text("class LRUCache:\n    def get(self\n")
+    code, out, _ = run(capsys, "kata", "check", "lru-cache", "--file", str(bad))
+    assert code == 1
+    assert f"{bad}, line 2" in out
+    assert out.strip().splitlines()[-1] == "0 passed, 1 failed"
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["kata", "check", "no-such-kata"], "unknown kata 'no-such-kata'"),
+        (["kata", "start", "nope"], "unknown kata"),
+        (["kata", "hint", "nope"], "unknown kata"),
+        (["kata", "check", "lru-cache", "--file", "missing.py"], "does not exist"),
+        (["kata", "check", "lru-cache"], "kata start lru-cache"),
+        (["kata", "check", "lru-cache", "--file", "bin.py"], "binary"),
+        (["kata", "check", "lru-cache", "--timeout", "0", "--file", "x.py"], "--timeout"),
+        (["kata", "solution", "lru-cache"], "--force"),
+    ],
+)
+def test_unusable_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], words: str
+) -> None:
+    (tmp_path / "bin.py").write_bytes(b"\x7fELF\x00\x00")
+    (tmp_path / "x.py").write_text("")
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert words in one_line_error(err)
+
+
+def test_hint_gives_the_next_hint_each_time(capsys: pytest.CaptureFixture[str]) -> None:
+    outs = [run(capsys, "kata", "hint", "hash-ring")[1] for _ in range(6)]
+    assert outs[0].startswith("Hint 1 of 5:") and outs[1].startswith("Hint 2 of 5:")
+    assert outs[4].startswith("Hint 5 of 5:") and "last hint" in outs[4]
+    assert outs[5].startswith("Hint 5 of 5:")
+    assert len(set(outs[:5])) == 5
+
+
+def test_solution_after_a_check_or_with_force(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kata", "solution", "hash-ring", "--force")
+    assert code == 0 and "class HashRing" in out and "bisect" in out
+    run(capsys, "kata", "start", "quorum-read")
+    assert run(capsys, "kata", "check", "quorum-read")[0] == 1
+    code, out, _ = run(capsys, "kata", "solution", "quorum-read")
+    assert code == 0 and "class QuorumStore" in out
+
+
+def test_start_into_a_folder_with_files_of_the_same_name_keeps_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "README.md").write_text("my project\n")
+    (folder / "conftest.py").write_text("# my fixtures\n")
+    code, out, _ = run(capsys, "kata", "start", "hash-ring", "--dir", str(folder))
+    assert code == 0 and "kept your README.md, conftest.py" in out
+    assert (folder / "README.md").read_text() == "my project\n"
+    assert (folder / "conftest.py").read_text() == "# my fixtures\n"
+    assert (folder / "test_hash_ring.py").exists() and (folder / "hash_ring.py").exists()

@@ -1,0 +1,82 @@
+"""`designcoach kata watch` as a user runs it: a real process, a real save, then Ctrl+C."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+KATAS = Path(__file__).resolve().parents[2] / "katas"
+
+
+def _lines(stream, sink: queue.Queue[str]) -> None:
+    for line in iter(stream.readline, ""):
+        sink.put(line)
+
+
+def _wait_for(sink: queue.Queue[str], text: str, seen: list[str], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = sink.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if text in line:
+            return
+    raise AssertionError(f"{text!r} never appeared; output so far:\n{''.join(seen)[-3000:]}")
+
+
+def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    env = {**os.environ, "DESIGNCOACH_HOME": str(tmp_path / "home")}
+    folder = tmp_path / "ws"
+    subprocess.run(
+        [sys.executable, "-m", "designcoach", "kata", "start", "lru-cache", "--dir", str(folder)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "designcoach", "kata", "watch", "lru-cache"],
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    out: queue.Queue[str] = queue.Queue()
+    err: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_lines, args=(proc.stdout, out), daemon=True).start()
+    threading.Thread(target=_lines, args=(proc.stderr, err), daemon=True).start()
+    seen: list[str] = []
+    try:
+        _wait_for(out, "0 passed,", seen)  # the first check, of the starter
+        _wait_for(err, "Watching", seen)
+        # Save the way many editors do: write a new file, then rename it over the old one.
+        temp = folder / ".lru_cache.py.swp-new"
+        shutil.copyfile(KATAS / "lru-cache" / "solution" / "lru_cache.py", temp)
+        os.replace(temp, folder / "lru_cache.py")
+        _wait_for(out, "saved: checking", seen)
+        _wait_for(out, "passed, 0 failed", seen)
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    time.sleep(0.2)
+    rest = []
+    while not err.empty():
+        rest.append(err.get())
+    errors = "".join(rest)
+    assert code == 0, f"exit code {code}; stderr: {errors}"
+    assert "Traceback" not in errors and "KeyboardInterrupt" not in errors, errors
+    assert "Stopped watching" in errors
+    assert not (folder / ".hypothesis").exists() and not (folder / ".pytest_cache").exists()
