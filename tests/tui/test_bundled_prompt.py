@@ -28,7 +28,9 @@ async def test_whatsapp_session_from_typing_to_the_report() -> None:
         assert screen.session.current.id == prompt.phases[1].id
         await pilot.press("ctrl+t")
         shown = text_of(screen.query_one("#hint", Static))
-        assert any(item.hint.strip()[:30] in shown for item in rubric.items) or "Every rubric" in shown
+        assert (
+            any(item.hint.strip()[:30] in shown for item in rubric.items) or "Every rubric" in shown
+        )
         screen.editor.insert("We keep a web socket open per user because polling wastes battery.")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))

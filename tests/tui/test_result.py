@@ -50,9 +50,10 @@ async def test_result_shows_score_items_evidence_hints_and_cards(catalog: Catalo
         # missing items come with their hint, the notes' point and the card's idea if it exists
         offline = next(i for i in rubric.items if i.id == "offline")
         assert offline.hint in items and offline.notes in items
-        assert catalog.card("message-delivery").idea in items
+        assert catalog.card("message-delivery").summary in items
+        assert "designcoach notes message-delivery" in items
         # the card of `scope` does not exist in the test catalog: no concept line, no error
-        assert "Concept (interview-approach)" not in items
+        assert "designcoach notes interview-approach" not in items
         followups = text_of(result.query_one("#followups", Static))
         assert report.followups and all(q in followups for q in report.followups)
         times = text_of(result.query_one("#times", Static))

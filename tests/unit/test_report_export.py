@@ -44,8 +44,10 @@ def test_markdown_holds_score_items_evidence_hints_misconceptions_time_and_answe
             assert f"> {quote}" in md
     missing = [i for i in report.items if i.credit < 1]
     assert missing and all(f"- Hint: {i.hint}" in md for i in missing)
-    assert "Concept (message-delivery): A message is stored" in md  # the card that exists
-    assert "Concept (interview-approach)" not in md  # the one that does not: left out
+    # the card that exists gives its summary line; the one that does not is left out
+    assert "- Concept: Store each message until the recipient's device acknowledges it." in md
+    assert "`designcoach notes message-delivery`" in md
+    assert "notes interview-approach" not in md
     assert "## Misconceptions" in md and "Push over a persistent connection." in md
     assert "| Requirements | 2:10 (over) | 2:00 |" in md
     assert "| **Total** | **3:10** | **4:00** |" in md and "Overtime: 0:05." in md

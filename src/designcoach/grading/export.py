@@ -51,7 +51,8 @@ def bar(percent: float, width: int = 20) -> str:
 
 
 def card_ideas(catalog: Catalog, report: Report) -> dict[str, str]:
-    """The idea line of each concept card the report points to; cards that are missing or broken are left out."""
+    """One line per concept card the report points to: the card's summary, else the first
+    sentence of its idea. Cards that are missing or broken are left out."""
     from designcoach.content.catalog import UnknownId
     from designcoach.content.yamlio import ContentError
 
@@ -61,9 +62,11 @@ def card_ideas(catalog: Catalog, report: Report) -> dict[str, str]:
     ideas = {}
     for card_id in sorted(wanted):
         try:
-            ideas[card_id] = catalog.card(card_id).idea.strip()
+            card = catalog.card(card_id)
         except (UnknownId, ContentError, OSError):
             continue
+        line = getattr(card, "summary", "") or card.idea.strip().split(". ")[0]
+        ideas[card_id] = " ".join(line.split())
     return ideas
 
 
@@ -109,7 +112,7 @@ def report_markdown(
         if item.credit < 1:
             out += [f"- Hint: {item.hint}", f"- From the notes: {item.note}"]
             if item.card and item.card in cards:
-                out.append(f"- Concept ({item.card}): {cards[item.card]}")
+                out.append(f"- Concept: {cards[item.card]} (`designcoach notes {item.card}`)")
             out.append("")
 
     if report.misconceptions:
@@ -119,7 +122,7 @@ def report_markdown(
             out += [f"> {quote}" for quote in mis.evidence]
             out += ["", f"- Correction: {mis.correction}", f"- From the notes: {mis.note}"]
             if mis.card and mis.card in cards:
-                out.append(f"- Concept ({mis.card}): {cards[mis.card]}")
+                out.append(f"- Concept: {cards[mis.card]} (`designcoach notes {mis.card}`)")
             out.append("")
 
     if report.followups:

@@ -158,8 +158,14 @@ class ResultScreen(Screen[None]):
             text.append("\n    Notes: ", style="bold")
             text.append(item.note.strip())
             if item.card and item.card in self.cards:
-                text.append(f"\n    Concept ({item.card}): ", style="bold")
-                text.append(self.cards[item.card])
+                text.append_text(self._concept(item.card))
+        return text
+
+    def _concept(self, card: str) -> Text:
+        text = Text()
+        text.append("\n    Concept: ", style="bold")
+        text.append(self.cards[card])
+        text.append(f"  (designcoach notes {card})", style="dim")
         return text
 
     def _misconceptions(self) -> RenderableType:
@@ -177,8 +183,7 @@ class ResultScreen(Screen[None]):
             text.append("\n    Notes: ", style="bold")
             text.append(mis.note.strip())
             if mis.card and mis.card in self.cards:
-                text.append(f"\n    Concept ({mis.card}): ", style="bold")
-                text.append(self.cards[mis.card])
+                text.append_text(self._concept(mis.card))
         return text
 
     def _followups(self) -> RenderableType:
