@@ -12,7 +12,7 @@ from designcoach.grading.engine import grade_text
 from designcoach.tui.app import create_app
 from designcoach.tui.dialogs import ConfirmDialog
 from designcoach.tui.result import ResultScreen
-from designcoach.tui.session import SessionScreen
+from designcoach.tui.session import SessionScreen, reflow
 
 SIZE = (120, 40)
 
@@ -179,3 +179,12 @@ def test_practice_screen_files_sit_beside_their_css() -> None:
         assert (folder / f"{module}.tcss").is_file(), module
     editor_type = TextArea  # the answer editor is Textual's TextArea, plain with soft wrap
     assert editor_type.__name__ == "TextArea"
+
+
+def test_reflow_joins_hard_wrapped_prose_but_keeps_list_items() -> None:
+    text = (
+        "We want to build\na chat app.\n\nIt needs:\n- receipts that\n  travel back\n- presence\n"
+    )
+    assert reflow(text) == (
+        "We want to build a chat app.\n\nIt needs:\n- receipts that travel back\n- presence"
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -127,64 +128,54 @@ class ResultScreen(Screen[None]):
         return Group(Text("CATEGORIES", style="bold"), table)
 
     def _items(self) -> RenderableType:
-        text = Text()
-        text.append("ITEMS", style="bold")
+        parts: list[RenderableType] = [Text("ITEMS", style="bold")]
         order = {cat: n for n, cat in enumerate(CATEGORY_TITLES)}
         items = sorted(self.report.items, key=lambda i: order.get(i.category, len(order)))
         category = None
         for item in items:
             if item.category != category:
                 category = item.category
-                text.append(
-                    f"\n\n{CATEGORY_TITLES.get(category, category)}", style="bold underline"
-                )
-            text.append("\n")
-            text.append_text(self._item(item))
-        return text
+                title = CATEGORY_TITLES.get(category, category)
+                parts.append(Text(f"\n{title}", style="bold underline"))
+            parts.extend(self._item(item))
+        return Group(*parts)
 
-    def _item(self, item: ItemResult) -> Text:
+    def _item(self, item: ItemResult) -> list[RenderableType]:
         word, symbol = mark(item.credit)
-        text = Text()
-        text.append(f"{symbol} {word:<10}", style=MARK_STYLES[word])
-        text.append(item.title)
-        text.append(f"  (weight {item.weight})", style="dim")
-        for quote in item.evidence:
-            text.append(f"\n    “{quote}”", style="italic")
+        head = Text()
+        head.append(f"{symbol} {word:<10}", style=MARK_STYLES[word])
+        head.append(item.title)
+        head.append(f"  (weight {item.weight})", style="dim")
+        details = [Text(f"“{quote}”", style="italic") for quote in item.evidence]
         if item.why:
-            text.append(f"\n    {item.why}", style="dim")
+            details.append(Text(item.why, style="dim"))
         if item.credit < 1:
-            text.append("\n    Hint: ", style="bold")
-            text.append(item.hint.strip())
-            text.append("\n    Notes: ", style="bold")
-            text.append(item.note.strip())
+            details.append(_labelled("Hint: ", item.hint))
+            details.append(_labelled("Notes: ", item.note))
             if item.card and item.card in self.cards:
-                text.append_text(self._concept(item.card))
-        return text
+                details.append(self._concept(item.card))
+        return [head, *(_indented(d) for d in details)]
 
     def _concept(self, card: str) -> Text:
-        text = Text()
-        text.append("\n    Concept: ", style="bold")
-        text.append(self.cards[card])
+        text = _labelled("Concept: ", self.cards[card])
         text.append(f"  (designcoach notes {card})", style="dim")
         return text
 
     def _misconceptions(self) -> RenderableType:
-        text = Text()
-        text.append("MISCONCEPTIONS", style="bold")
+        parts: list[RenderableType] = [Text("MISCONCEPTIONS", style="bold")]
         if not self.report.misconceptions:
-            text.append("\nNone found.", style="dim")
+            parts.append(Text("None found.", style="dim"))
         for mis in self.report.misconceptions:
-            text.append(f"\n✘ {mis.title}", style="red")
-            text.append(f"  (-{mis.penalty:g} points)", style="dim")
-            for quote in mis.evidence:
-                text.append(f"\n    “{quote}”", style="italic")
-            text.append("\n    Correction: ", style="bold")
-            text.append(mis.correction.strip())
-            text.append("\n    Notes: ", style="bold")
-            text.append(mis.note.strip())
+            head = Text(f"✘ {mis.title}", style="red")
+            head.append(f"  (-{mis.penalty:g} points)", style="dim")
+            parts.append(head)
+            details = [Text(f"“{quote}”", style="italic") for quote in mis.evidence]
+            details.append(_labelled("Correction: ", mis.correction))
+            details.append(_labelled("Notes: ", mis.note))
             if mis.card and mis.card in self.cards:
-                text.append_text(self._concept(mis.card))
-        return text
+                details.append(self._concept(mis.card))
+            parts.extend(_indented(d) for d in details)
+        return Group(*parts)
 
     def _followups(self) -> RenderableType:
         text = Text()
@@ -245,3 +236,14 @@ class ResultScreen(Screen[None]):
             self.app.pop_screen()  # opened from the history: back to it
         else:
             self.coach.show_prompts()
+
+
+def _labelled(label: str, value: str) -> Text:
+    text = Text(label, style="bold")
+    text.append(" ".join(value.split()))
+    return text
+
+
+def _indented(renderable: RenderableType) -> Padding:
+    """Evidence and advice under an item, wrapped lines kept under the first."""
+    return Padding(renderable, (0, 0, 0, 4))

@@ -8,6 +8,7 @@ background thread.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
@@ -56,6 +57,9 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+t", "hint", "Hint", priority=True),
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("ctrl+q", "app.quit", "Save & quit", priority=True),
+        # the brief can be long; the editor keeps the focus, so scroll it from here
+        Binding("ctrl+down,alt+down", "scroll_brief(4)", "Scroll brief", priority=True),
+        Binding("ctrl+up,alt+up", "scroll_brief(-4)", "Scroll brief", show=False, priority=True),
     ]
 
     def __init__(
@@ -107,9 +111,9 @@ class SessionScreen(Screen[None]):
         yield Static(id="topbar", markup=False)
         with VerticalScroll(id="brief"):
             yield Static(id="phases", markup=False)
-            yield Static(self._statement(), id="statement", markup=False)
-            yield Static(id="twist", markup=False)
             yield Static(id="hint", markup=False)
+            yield Static(id="twist", markup=False)
+            yield Static(self._statement(), id="statement", markup=False)
         yield Static(id="phase-head", markup=False)
         yield self._make_editor()
         yield Static(id="editor-status", markup=False)
@@ -131,11 +135,11 @@ class SessionScreen(Screen[None]):
     def _statement(self) -> Text:
         text = Text()
         text.append("THE PROMPT\n", style="bold")
-        text.append(self.prompt.statement.strip() + "\n\n")
-        text.append("CLARIFICATIONS\n", style="bold")
+        text.append(reflow(self.prompt.statement) + "\n\n")
+        text.append("CLARIFICATIONS", style="bold")
         for c in self.prompt.clarifications:
-            text.append(f"Q: {c.question.strip()}\n", style="italic")
-            text.append(f"A: {c.answer.strip()}\n\n")
+            text.append(f"\nQ: {reflow(c.question)}\n", style="italic")
+            text.append(f"A: {reflow(c.answer)}\n")
         return text
 
     def on_mount(self) -> None:
@@ -348,6 +352,9 @@ class SessionScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.save_draft_now()
 
+    def action_scroll_brief(self, lines: int) -> None:
+        self.query_one("#brief", VerticalScroll).scroll_relative(y=lines, animate=False)
+
     # --- phases --------------------------------------------------------------------------
 
     def action_next_phase(self) -> None:
@@ -493,3 +500,18 @@ def _countdown(seconds: float) -> Text:
     if seconds > 0:
         return Text(f"{clock_text(math.ceil(seconds))} left")
     return Text(f"over +{clock_text(-seconds)}", style="bold red")
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of YAML prose into paragraphs; list items keep their lines."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for line in block.splitlines():
+            line = line.strip()
+            if lines and not re.match(r"([-*•]|\d+[.)])\s", line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
