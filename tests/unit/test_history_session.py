@@ -170,3 +170,12 @@ def test_when_the_history_cannot_be_written_the_draft_stays(
     )
     assert done.error and "history" in done.error
     assert drafts.load("mini").texts["requirements"] == "keep me"
+
+
+def test_text_of_a_phase_the_prompt_no_longer_has_is_kept(prompt: Prompt) -> None:
+    session = PracticeSession(prompt, clock=FakeClock())
+    draft = session.to_draft()
+    draft.texts["estimates"] = "1 billion users"  # mini has no estimates phase
+    draft.texts["requirements"] = "Chat"
+    again = PracticeSession.from_draft(prompt, draft, clock=FakeClock())
+    assert again.texts["requirements"] == "Chat\n\n(estimates) 1 billion users"

@@ -82,6 +82,15 @@ class PracticeSession:
             session.spent[plan.id] = draft.spent.get(plan.id, 0.0)
         ids = [p.id for p in session.phases]
         session.index = ids.index(draft.current) if draft.current in ids else 0
+        # text from a phase the prompt no longer has is kept, in the phase being resumed
+        orphans = [
+            f"({phase}) {text.strip()}"
+            for phase, text in draft.texts.items()
+            if phase not in ids and text.strip()
+        ]
+        if orphans:
+            current = session.current.id
+            session.texts[current] = "\n\n".join(filter(None, [session.texts[current], *orphans]))
         session.hints = list(draft.hints)
         session.time_up_seen = draft.time_up_seen
         session.twist_seen = session.index >= session.twist_index
