@@ -27,6 +27,10 @@ class CoachApp(App[None]):
 
     TITLE = "designcoach"
     ENABLE_COMMAND_PALETTE = False  # frees ctrl+p for "previous phase"
+    # The session screen's own CSS_PATH, read with the app's styles at start-up: a screen pushed
+    # with a stylesheet not yet loaded makes Textual re-parse every style (~10 ms before the
+    # first frame).
+    CSS_PATH = ["session.tcss"]
 
     def __init__(
         self,

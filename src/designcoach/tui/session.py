@@ -143,11 +143,11 @@ class SessionScreen(Screen[None]):
         return text
 
     def on_mount(self) -> None:
-        self._paint_all()
         draft = self.drafts.load(self.prompt.id)
         if draft is None or not draft.words:
             self._start()
             return
+        self._paint_all()
         used = clock_text(draft.seconds)
         budget = clock_text(draft.minutes * 60)
         phase = next((p.title for p in self.session.phases if p.id == draft.current), draft.current)
