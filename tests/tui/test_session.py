@@ -113,7 +113,8 @@ async def test_time_runs_out_keep_writing_then_submit_records_overtime(catalog: 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = session_of(app)
-        await pilot.press(*"Web sockets.")
+        # inserted, not typed: keys pressed once the dialog is up would go to its buttons
+        screen.editor.insert("Web sockets.")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "Time is up" in text_of(app.screen.query_one("#dialog-title", Static))
         await wait_until(pilot, lambda: app.focused is not None)
@@ -141,7 +142,7 @@ async def test_time_up_dialog_can_submit_at_once(catalog: Catalog) -> None:
     app = create_app("mini", minutes=0.02, catalog=catalog, tick=0.2)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*"Users get messages over web sockets.")
+        session_of(app).editor.insert("Users get messages over web sockets.")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.click("#yes")
         await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
