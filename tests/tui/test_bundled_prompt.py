@@ -4,11 +4,10 @@ so they hold whatever the content engineers write)."""
 from __future__ import annotations
 
 from textual.widgets import Static
-from tui_helpers import text_of, wait_until
+from tui_helpers import answer_dialog, text_of, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.tui.app import create_app
-from designcoach.tui.dialogs import ConfirmDialog
 from designcoach.tui.result import ResultScreen
 from designcoach.tui.session import SessionScreen
 
@@ -38,8 +37,7 @@ async def test_whatsapp_session_from_typing_to_the_report() -> None:
         )
         screen.editor.insert("We keep a web socket open per user because polling wastes battery.")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.click("#yes")
+        await answer_dialog(pilot, yes=True)
         await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
         result = app.screen
         assert prompt.title in text_of(result.query_one("#headline", Static))

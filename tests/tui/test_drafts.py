@@ -6,7 +6,7 @@ import json
 import time
 from pathlib import Path
 
-from tui_helpers import wait_until
+from tui_helpers import answer_dialog, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.history.drafts import Draft, DraftStore
@@ -65,7 +65,9 @@ async def test_quit_saves_then_reopening_offers_to_resume(catalog: Catalog, home
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, ConfirmDialog)
-        await pilot.press("enter")  # Resume has the focus
+        await wait_until(pilot, lambda: again.focused is not None)
+        assert again.focused.id == "yes"  # Resume is the safe default
+        await pilot.press("enter")
         await pilot.pause()
         screen = again.screen
         assert isinstance(screen, SessionScreen)
@@ -86,7 +88,7 @@ async def test_starting_over_keeps_the_old_draft_aside(catalog: Catalog, home: P
     app = create_app("mini", catalog=catalog)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#no")  # Start over
+        await answer_dialog(pilot, yes=False)  # Start over
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.editor.text == ""

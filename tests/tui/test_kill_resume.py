@@ -15,7 +15,7 @@ import termios
 import time
 from pathlib import Path
 
-from tui_helpers import CONTENT, wait_until
+from tui_helpers import CONTENT, answer_dialog, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.tui.app import create_app
@@ -90,6 +90,6 @@ async def test_kill_9_after_typing_then_resume_finds_the_text(home: Path, catalo
     app = create_app("mini", catalog=catalog)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("enter")  # Resume
+        await answer_dialog(pilot, yes=True)  # Resume
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
         assert app.screen.editor.text == TYPED

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
-from tui_helpers import text_of, wait_until
+from tui_helpers import answer_dialog, text_of, wait_until
 
 from designcoach import paths
 from designcoach.content.catalog import Catalog
 from designcoach.history.store import HistoryStore
 from designcoach.tui.app import create_app
-from designcoach.tui.dialogs import ConfirmDialog
 from designcoach.tui.history_screen import HistoryScreen
 from designcoach.tui.picker import PickerScreen
 from designcoach.tui.result import ResultScreen
@@ -22,8 +21,7 @@ ANSWER = "We push messages over web sockets because polling wastes battery."
 
 async def submit(pilot, app) -> ResultScreen:
     await pilot.press("ctrl+s")
-    await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-    await pilot.click("#yes")
+    await answer_dialog(pilot, yes=True)
     await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
     return app.screen
 

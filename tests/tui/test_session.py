@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static, TextArea
-from tui_helpers import text_of, wait_until
+from tui_helpers import answer_dialog, text_of, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading.engine import grade_text
@@ -116,8 +116,8 @@ async def test_time_runs_out_keep_writing_then_submit_records_overtime(catalog: 
         # inserted, not typed: keys pressed once the dialog is up would go to its buttons
         screen.editor.insert("Web sockets.")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert "Time is up" in text_of(app.screen.query_one("#dialog-title", Static))
         await wait_until(pilot, lambda: app.focused is not None)
+        assert "Time is up" in text_of(app.screen.query_one("#dialog-title", Static))
         assert app.focused.id == "no"  # the safe answer has the focus
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen is screen)
@@ -143,8 +143,7 @@ async def test_time_up_dialog_can_submit_at_once(catalog: Catalog) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session_of(app).editor.insert("Users get messages over web sockets.")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.click("#yes")
+        await answer_dialog(pilot, yes=True)
         await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
 
 

@@ -32,3 +32,24 @@ def text_of(static: Static) -> str:
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(content)
     return out.getvalue()
+
+
+async def answer_dialog(pilot: Pilot, yes: bool) -> None:
+    """Wait for the confirm dialog to be up and focused, then press one of its buttons."""
+    from textual.widgets import Button
+
+    from designcoach.tui.dialogs import ConfirmDialog
+
+    app = pilot.app
+
+    def ready() -> bool:
+        focused = app.focused
+        return (
+            isinstance(app.screen, ConfirmDialog)
+            and focused is not None
+            and focused.id in ("yes", "no")
+        )
+
+    await wait_until(pilot, ready)
+    app.screen.query_one("#yes" if yes else "#no", Button).press()
+    await pilot.pause()
