@@ -164,7 +164,7 @@ def test_item_ids_that_repeat_in_a_rubric_are_named_at_their_lines(content: Path
         # an example that does not earn what it claims
         (
             "rubrics/kv-mini.yaml",
-            "half: [LRU.]",
+            "half: [The cache evicts with LRU.]",
             "half: [We evict with LRU because hot keys come back.]",
             "item 'eviction': half example earns 1, not 0.5: "
             "'We evict with LRU because hot keys come back.'",

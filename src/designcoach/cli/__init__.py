@@ -123,11 +123,17 @@ def grade(
         Optional[Path],  # noqa: UP045
         typer.Option("--csv", help="For a folder: also write a CSV summary here."),
     ] = None,
+    level: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--level", help="junior, mid (default), senior or staff: weights and band cut-offs."
+        ),
+    ] = None,
 ) -> None:
     """Grade a written answer, a mock-interview transcript, or a folder of them."""
     from designcoach.cli.grade import run_grade
 
-    run_grade(path, prompt, as_json=as_json, csv_path=csv_path)
+    run_grade(path, prompt, as_json=as_json, csv_path=csv_path, level=level)
 
 
 @app.command()

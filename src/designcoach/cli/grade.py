@@ -1,53 +1,205 @@
-"""`designcoach grade`: grade an answer file, stdin, or a folder."""
+"""`designcoach grade`: grade an answer file, stdin, a transcript, or a folder of them.
+
+Rich is imported only for the human-readable output: `--json` stays a lean, quick start.
+"""
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from designcoach.cli.common import load_prompt, open_catalog
 from designcoach.errors import UserError
+from designcoach.grading.batch import read_answer  # re-exported for other commands
+
+if TYPE_CHECKING:
+    from designcoach.content.catalog import Catalog
+    from designcoach.content.models import Rubric
+    from designcoach.grading.batch import Graded
+
+__all__ = ["read_answer", "run_grade"]
 
 
-def read_answer(path: str) -> str:
-    """The answer's text, or a UserError for a missing, unreadable, binary or empty file."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "standard input"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise UserError(f"no such file: {path}")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
-        name = path
-    if b"\x00" in data:
-        raise UserError(f"{name} looks binary; give a text or Markdown answer")
+def _check_level(level: str | None) -> str | None:
+    from designcoach.grading.scoring import level_for
+
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 and try again") from None
-    if not text.strip():
-        raise UserError(f"{name} is empty; write an answer first")
-    return text
+        return level_for(level).name
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
 
-def run_grade(path: str, prompt_id: str, *, as_json: bool, csv_path: Path | None) -> None:
+def _card_idea(catalog: Catalog) -> Callable[[str], str | None]:
+    """The idea line of a concept card, or None when the card is missing or broken."""
+
+    def idea(card_id: str) -> str | None:
+        try:
+            text = " ".join(catalog.card(card_id).idea.split())
+        except Exception:  # noqa: BLE001 - cards are optional extras in a report
+            return None
+        first = re.split(r"(?<=[.?!])\s", text, maxsplit=1)[0]  # the card itself has the rest
+        return f"{first} (more: designcoach notes {card_id})" if first else None
+
+    return idea
+
+
+def _prepare(rubric: Rubric) -> Path | None:
+    """Compile the rubric's matchers, reusing the pattern analysis saved by earlier runs.
+
+    Returns where that analysis is saved (None when the cache folder cannot be made).
+    """
+    from designcoach.grading import patterns
+    from designcoach.grading.engine import compiled
+    from designcoach.paths import cache_dir
+
+    try:
+        path = cache_dir() / patterns.cache_name()
+    except OSError:
+        compiled(rubric)
+        return None
+    patterns.load_prepared(path)
+    compiled(rubric)
+    patterns.save_prepared(path)
+    return path
+
+
+def run_grade(
+    path: str,
+    prompt_id: str,
+    *,
+    as_json: bool,
+    csv_path: Path | None,
+    level: str | None = None,
+) -> None:
+    level = _check_level(level)
     catalog = open_catalog()
     prompt, rubric = load_prompt(catalog, prompt_id)
+    prepared = _prepare(rubric)
     if path != "-" and Path(path).is_dir():
-        raise UserError("grading a folder is not built yet")
+        _grade_folder(
+            Path(path),
+            catalog,
+            prompt_id,
+            as_json=as_json,
+            csv_path=csv_path,
+            level=level,
+            prepared=prepared,
+        )
+        return
+    if csv_path is not None:
+        raise UserError("--csv is for folders; for one answer use --json")
     text = read_answer(path)
     from designcoach.grading.engine import grade_text
 
-    report = grade_text(text, prompt, rubric)
+    report = grade_text(text, prompt, rubric, level=level)
     if as_json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
-    print(f"{prompt.title}: {report.score:.1f} ({report.band})")
-    for item in report.items:
-        mark = {1.0: "+", 0.5: "~", 0.0: "-"}[item.credit]
-        print(f" {mark} {item.title}")
+    from designcoach.grading.document import report_document
+    from designcoach.grading.render import emit
+
+    emit(report_document(report, prompt, _card_idea(catalog)))
+
+
+def _grade_folder(
+    folder: Path,
+    catalog: Catalog,
+    prompt_id: str,
+    *,
+    as_json: bool,
+    csv_path: Path | None,
+    level: str | None,
+    prepared: Path | None,
+) -> None:
+    from designcoach.grading.batch import answer_files, ranked
+
+    files = answer_files(folder)
+    if not files:
+        raise UserError(f"no .md or .txt files under {folder}")
+    results = ranked(_with_progress(files, catalog, prompt_id, level, prepared))
+    if csv_path is not None:
+        _write_csv(csv_path, results)
+    if as_json:
+        print(json.dumps([g.to_dict() for g in results], indent=2, ensure_ascii=False))
+        return
+    from designcoach.grading.document import summary_document
+    from designcoach.grading.render import emit
+
+    emit(summary_document(results, base=str(folder)))
+    if csv_path is not None:
+        print(f"CSV written to {csv_path}")
+
+
+def _with_progress(
+    files: list[Path], catalog: Catalog, prompt_id: str, level: str | None, prepared: Path | None
+) -> list[Graded]:
+    """Grade the files, with a progress bar on stderr when stderr is a terminal."""
+    from designcoach.grading.batch import grade_files
+
+    if not sys.stderr.isatty():
+        return grade_files(files, prompt_id, roots=catalog.roots, level=level, prepared=prepared)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("grading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("grading", total=len(files))
+        return grade_files(
+            files,
+            prompt_id,
+            roots=catalog.roots,
+            level=level,
+            on_done=lambda _: progress.advance(task),
+            prepared=prepared,
+        )
+
+
+def _write_csv(path: Path, results: list[Graded]) -> None:
+    from designcoach.content.models import CATEGORIES
+
+    head = [
+        "file",
+        "score",
+        "band",
+        "level",
+        "words",
+        "off_topic",
+        "misconceptions",
+        "estimates_off",
+    ]
+    try:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([*head, *CATEGORIES, "error"])
+            for g in results:
+                r = g.report
+                if r is None:
+                    writer.writerow([g.file, *[""] * (len(head) - 1 + len(CATEGORIES)), g.error])
+                    continue
+                writer.writerow(
+                    [
+                        g.file,
+                        f"{r.score:.1f}",
+                        r.band,
+                        r.level,
+                        r.words,
+                        int(r.off_topic),
+                        len(r.misconceptions),
+                        sum(not e.ok for e in r.estimates),
+                        *(r.categories.get(c, "") for c in CATEGORIES),
+                        "",
+                    ]
+                )
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -1,157 +1,334 @@
-"""The grader: matches rubric items and misconceptions sentence by sentence.
-
-First version: the grading issue refines depth, lists, estimates and transcripts.
+"""The grader: ties sentences, matching, depth, misconceptions, estimates and transcripts
+into one deterministic Report. Public entry points: grade_text, credit_sentence,
+misconception_hit, band_for.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from designcoach.content.models import CATEGORIES, Item, Misconception, Prompt, Rubric
-from designcoach.grading.report import ItemResult, MisconceptionResult, Report
-
-BAND_CUTS: tuple[tuple[float, str, str], ...] = (
-    (80.0, "strong hire", "Clear, well-reasoned design that covers the system at this scale."),
-    (60.0, "hire", "Workable design with reasons for most choices; some gaps in depth."),
-    (
-        40.0,
-        "lean no hire",
-        "Parts of a design, but shallow reasoning or large gaps for this scale.",
-    ),
-    (0.0, "no hire", "Not yet a design: key parts are missing or wrong."),
+from designcoach.content.models import Item, Prompt, Rubric
+from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
+from designcoach.grading.estimates import Estimate, find_estimates
+from designcoach.grading.matching import Index, Matcher, cached, fold
+from designcoach.grading.misconceptions import asserted, misconception_hit
+from designcoach.grading.misconceptions import matcher as mis_matcher
+from designcoach.grading.report import (
+    EstimateResult,
+    ItemResult,
+    MisconceptionResult,
+    PhaseTime,
+    Report,
+    TranscriptInfo,
+)
+from designcoach.grading.scoring import (
+    Weighed,
+    band_for,
+    category_scores,
+    level_for,
+    pick_followups,
+    weighted_score,
+)
+from designcoach.grading.text import Sentence, split_sentences, word_count
+from designcoach.grading.transcripts import (
+    Transcript,
+    assign_phases,
+    parse_transcript,
+    phase_seconds,
+    vote,
 )
 
-REASON = re.compile(
-    r"\b(because|since|so that|so we|so the|which means|this means|to avoid|to keep|to reduce|"
-    r"otherwise|trade-?off|at the cost of|the cost is|instead of|rather than|in exchange|but|"
-    r"downside|upside|avoids?|prevents?|ensures?|guarantees?)\b",
-    re.IGNORECASE,
-)
-NUMBER = re.compile(r"\d")
-NEGATION = re.compile(
-    r"\b(not|never|no|avoid|don'?t|do not|instead of|rather than|isn'?t|aren'?t|won'?t|"
-    r"shouldn'?t|wrong|myth|mistake)\b",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'_-]*")
+__all__ = ["band_for", "credit_sentence", "grade_text", "misconception_hit", "sentences"]
+
+OFF_TOPIC_CAP = 10.0
+WHY_MISSING = "not mentioned"
+WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
+MAX_EVIDENCE = 2
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
+@dataclass(frozen=True, slots=True)
+class ItemMatcher:
+    detect: Matcher
+    explain: Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRubric:
+    items: tuple[ItemMatcher, ...]
+    misconceptions: tuple[Matcher, ...]
+    topic: tuple[Matcher, ...]
+
+
+def item_matcher(item: Item) -> ItemMatcher:
+    return cached(
+        item,
+        lambda: ItemMatcher(Matcher.of(item.detect), Matcher.of(item.explain)),
+    )
+
+
+def compiled(rubric: Rubric) -> CompiledRubric:
+    """The rubric's matchers, compiled on first use and cached for the rubric object."""
+    return cached(
+        rubric,
+        lambda: CompiledRubric(
+            tuple(item_matcher(i) for i in rubric.items),
+            tuple(mis_matcher(m) for m in rubric.misconceptions),
+            tuple(Matcher.of([p]) for p in rubric.topic),
+        ),
+    )
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split on sentence ends and line breaks; spans index into the original text."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        raw = m.group(0)
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(raw) - len(raw.lstrip()))
-        out.append(Sentence(start, start + len(stripped), stripped))
-    return out
+    """The sentences of a whole text (kept for callers of the first grader)."""
+    return split_sentences(text)
 
 
-@lru_cache(maxsize=4096)
-def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def _credit(item: Item, sentence: Sentence) -> float:
-    if not compile_any(tuple(item.detect)).search(sentence.text):
-        return 0.0
-    words = len(_WORD.findall(sentence.text))
-    explained = (
-        (item.explain and compile_any(tuple(item.explain)).search(sentence.text))
-        or REASON.search(sentence.text)
-        or NUMBER.search(sentence.text)
-    )
-    return 1.0 if explained and words >= 6 else 0.5
+def _mention(
+    item: ItemMatcher, index: int, folded: str, sentence: str, spans: list[tuple[int, int]]
+) -> Mention:
+    """The item's mention in a sentence (given case-folded and as written) at these spans."""
+    own = item.explain.first(folded)
+    return Mention(index, spans, sentence[own.start() : own.end()] if own else None)
 
 
 def credit_sentence(item: Item, sentence: str) -> float:
-    """The credit one sentence alone earns for an item: 0, 0.5 or 1 (used to test rubric examples)."""
-    return _credit(item, Sentence(0, len(sentence), sentence))
+    """The credit one sentence alone earns for an item: 0, 0.5 or 1 (rubric examples use it).
+
+    The sentence stands alone, so the bare-list rule sees only this item.
+    """
+    folded = fold(sentence)
+    im = item_matcher(item)
+    spans = im.detect.spans(folded)
+    if not spans:
+        return 0.0
+    mention = _mention(im, 0, folded, sentence, spans)
+    return credit_mentions(SentenceDepth(folded), [mention])[0][0]
 
 
-def misconception_hit(mis: Misconception, sentence: str) -> bool:
-    """Whether one sentence alone asserts the misconception."""
-    return bool(compile_any(tuple(mis.detect)).search(sentence)) and not NEGATION.search(sentence)
+class _Best:
+    __slots__ = ("credit", "why", "evidence")
+
+    def __init__(self) -> None:
+        self.credit = 0.0
+        self.why = WHY_MISSING
+        self.evidence: list[str] = []
+
+    def offer(self, credit: float, why: str, text: str) -> None:
+        if credit > self.credit or not self.evidence:
+            self.credit, self.why, self.evidence = credit, why, [text]
+        elif (
+            credit == self.credit
+            and credit > 0
+            and len(self.evidence) < MAX_EVIDENCE
+            and text not in self.evidence
+        ):
+            self.evidence.append(text)
 
 
-def band_for(score: float) -> tuple[str, str]:
-    for cut, band, anchor in BAND_CUTS:
-        if score >= cut:
-            return band, anchor
-    return BAND_CUTS[-1][1], BAND_CUTS[-1][2]
+def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence]:
+    if transcript is None:
+        return split_sentences(text)
+    out: list[Sentence] = []
+    for turn in transcript.candidate_turns:
+        out.extend(split_sentences(text, turn.start, turn.end))
+    return out
 
 
-def grade_text(text: str, prompt: Prompt, rubric: Rubric) -> Report:
-    """Grade one answer; the same text always gets the same report."""
-    sents = sentences(text)
-    items: list[ItemResult] = []
-    for item in rubric.items:
-        best, evidence = 0.0, []
-        for s in sents:
-            c = _credit(item, s)
-            if c > best:
-                best, evidence = c, [s.text]
-        items.append(
-            ItemResult(
-                id=item.id,
-                title=item.title,
-                category=item.category,
-                weight=item.weight,
-                credit=best,
-                evidence=evidence,
-                hint=item.hint,
-                note=item.notes,
-                followup=item.followup,
-                card=item.card,
-            )
+def _estimate_note(est: Estimate) -> str:
+    figure = _short(est.computed)
+    low, high = sorted((abs(est.stated), abs(est.computed)))
+    if est.ok and (high <= 1.5 * low):
+        return f"checks out (recomputed: {figure})"
+    if est.ok:
+        return f"within 10x, but recomputed it is {figure}"
+    return f"off by more than 10x: recomputed {figure}, not {_short(est.stated)}"
+
+
+def _short(value: float) -> str:
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def grade_text(
+    text: str,
+    prompt: Prompt,
+    rubric: Rubric,
+    *,
+    level: str | None = None,
+    transcript: bool | None = None,
+) -> Report:
+    """Grade one answer or transcript; the same text always gets the same report.
+
+    Args:
+        level: junior, mid (default), senior or staff: changes weights and band cut-offs.
+        transcript: None detects speaker turns; False grades every word as the answer.
+    """
+    lvl = level_for(level)
+    turns = parse_transcript(text) if transcript is not False else None
+    sents = _graded_sentences(text, turns)
+    index = Index(fold(text), sents)
+    folded = index.texts
+    rubric_m = compiled(rubric)
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for number, im in enumerate(rubric_m.items):
+        for idx, spans in index.matches(im.detect).items():
+            mention = _mention(im, number, folded[idx], sents[idx].text, spans)
+            by_sentence.setdefault(idx, []).append(mention)
+    for mentions in by_sentence.values():
+        mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched
+
+    estimates = find_estimates(sents)
+    bad_estimates = {e.sentence for e in estimates if not e.ok}
+
+    best = [_Best() for _ in rubric.items]
+    for idx in sorted(by_sentence):
+        mentions = by_sentence[idx]
+        text_i = sents[idx].text
+        for mention, (credit, why) in zip(
+            mentions, credit_mentions(SentenceDepth(folded[idx]), mentions), strict=True
+        ):
+            item = rubric.items[mention.item]
+            if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
+                credit, why = 0.5, WHY_BAD_ESTIMATE
+            best[mention.item].offer(credit, why, text_i)
+
+    items = [
+        ItemResult(
+            id=item.id,
+            title=item.title,
+            category=item.category,
+            weight=item.weight,
+            credit=b.credit,
+            evidence=b.evidence,
+            hint=item.hint,
+            note=item.notes,
+            followup=item.followup,
+            card=item.card,
+            why=b.why,
         )
-    found = []
-    for mis in rubric.misconceptions:
-        hits = [s.text for s in sents if misconception_hit(mis, s.text)]
+        for item, b in zip(rubric.items, best, strict=True)
+    ]
+
+    found: list[MisconceptionResult] = []
+    for mis, mm in zip(rubric.misconceptions, rubric_m.misconceptions, strict=True):
+        hits = [
+            sents[idx].text
+            for idx, spans in sorted(index.matches(mm).items())
+            if asserted(folded[idx], spans)
+        ]
         if hits:
             found.append(
                 MisconceptionResult(
-                    mis.id, mis.title, hits[:2], mis.correction, mis.note, mis.penalty, mis.card
+                    mis.id,
+                    mis.title,
+                    hits[:MAX_EVIDENCE],
+                    mis.correction,
+                    mis.note,
+                    mis.penalty,
+                    mis.card,
                 )
             )
-    total = sum(i.weight for i in items) or 1
-    raw = 100.0 * sum(i.weight * i.credit for i in items) / total
-    score = max(0.0, raw - sum(m.penalty for m in found))
-    topic_hits = sum(1 for p in rubric.topic if compile_any((p,)).search(text))
-    off_topic = topic_hits < rubric.topic_min
+
+    off_topic, topic_share = _off_topic(index, sents, rubric_m, rubric.topic_min)
+    relevance = (
+        "names too little of this prompt's topic to be an answer to it, so the score is capped"
+        if off_topic
+        else ""
+    )
+
+    weighed = [Weighed(i.category, i.weight, i.credit) for i in items]
+    score = weighted_score(weighed, lvl) - sum(m.penalty for m in found)
     if off_topic:
-        score = min(score, 10.0)
-    categories = {}
-    for cat in CATEGORIES:
-        in_cat = [i for i in items if i.category == cat]
-        if in_cat:
-            w = sum(i.weight for i in in_cat)
-            categories[cat] = round(100.0 * sum(i.weight * i.credit for i in in_cat) / w, 1)
-    missed = sorted((i for i in items if i.credit < 1), key=lambda i: (-i.weight, i.credit))
-    followups = [i.followup for i in missed[:3]]
-    score = round(score, 1)
-    band, anchor = band_for(score)
+        score = min(score, OFF_TOPIC_CAP)
+    score = round(min(100.0, max(0.0, score)), 1)
+    band, anchor = band_for(score, lvl.name)
+
+    info = None
+    if turns is not None:
+        info = _transcript_info(text, turns, prompt, rubric, sents, by_sentence)
+
     return Report(
         prompt=prompt.id,
         score=score,
         band=band,
-        words=len(_WORD.findall(text)),
+        words=word_count(text),
         items=items,
         misconceptions=found,
-        followups=followups,
-        categories=categories,
+        followups=pick_followups(
+            [(i.weight * lvl.factor(i.category), i.credit, i.followup) for i in items],
+            prompt.followups,
+        ),
+        categories=category_scores(weighed),
+        estimates=[
+            EstimateResult(
+                " ".join(text[e.start : e.end].split()),
+                e.stated,
+                e.computed,
+                e.ok,
+                _estimate_note(e),
+            )
+            for e in estimates
+        ],
+        transcript=info,
         anchor=anchor,
         off_topic=off_topic,
+        level=lvl.name,
+        topic_share=round(topic_share, 2),
+        relevance=relevance,
     )
+
+
+def _off_topic(
+    index: Index, sents: list[Sentence], rubric_m: CompiledRubric, topic_min: int
+) -> tuple[bool, float]:
+    """Whether the answer is about another question, and its share of on-topic words.
+
+    Off topic: fewer than `topic_min` of the rubric's topic patterns (HELPERS.md). The share of
+    words in on-topic sentences is reported but not used: every density rule tried either capped
+    terse or short real answers or could push an answer off topic when more was added to it.
+    """
+    found, on_topic = 0, set[int]()
+    for tm in rubric_m.topic:
+        hits = index.matches(tm)
+        found += 1 if hits else 0
+        on_topic.update(hits)
+    words = sum(len(s.text.split()) for s in sents)
+    topic_words = sum(len(sents[i].text.split()) for i in on_topic)
+    return found < topic_min, (topic_words / words if words else 0.0)
+
+
+def _transcript_info(
+    text: str,
+    turns: Transcript,
+    prompt: Prompt,
+    rubric: Rubric,
+    sents: list[Sentence],
+    by_sentence: dict[int, list[Mention]],
+) -> TranscriptInfo:
+    info = TranscriptInfo(
+        candidate_words=sum(t.words for t in turns.candidate_turns),
+        interviewer_words=sum(t.words for t in turns.turns if t.role == "interviewer"),
+        turns=len(turns.turns),
+    )
+    if not turns.stamped:
+        return info
+    phases = [p.id for p in prompt.phases]
+    cats: list[list[str]] = [[] for _ in turns.turns]
+    bounds = [(t.start, t.end) for t in turns.turns]
+    for idx, mentions in by_sentence.items():
+        pos = sents[idx].start
+        for t, (lo, hi) in enumerate(bounds):
+            if lo <= pos < hi:
+                cats[t].extend(rubric.items[m.item].category for m in mentions)
+                break
+    vote(text, turns, phases, cats)
+    assign_phases(turns, phases)
+    spent = phase_seconds(turns, phases)
+    info.phases = [
+        PhaseTime(p.id, round(spent.get(p.id, 0.0)), round(p.minutes * 60), p.title)
+        for p in prompt.phases
+    ]
+    return info

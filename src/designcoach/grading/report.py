@@ -38,6 +38,7 @@ class EstimateResult:
     stated: float
     computed: float
     ok: bool
+    note: str = ""  # e.g. "recomputed: 20B, not 20M"
 
 
 @dataclass
@@ -45,12 +46,15 @@ class PhaseTime:
     phase: str
     seconds: float
     budget_seconds: float
+    title: str = ""
 
 
 @dataclass
 class TranscriptInfo:
     candidate_words: int
     phases: list[PhaseTime] | None = None
+    interviewer_words: int = 0
+    turns: int = 0
 
 
 @dataclass
@@ -67,6 +71,9 @@ class Report:
     transcript: TranscriptInfo | None = None
     anchor: str = ""  # the band described in words
     off_topic: bool = False
+    level: str = "mid"
+    topic_share: float = 1.0  # share of the graded words in sentences on the prompt's topic
+    relevance: str = ""  # why the score was capped as off-topic, if it was
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of INTERFACES.md; keys beyond it are additions, never renames."""
@@ -107,9 +114,16 @@ class Report:
             "categories": self.categories,
             "estimates": [asdict(e) for e in self.estimates],
             "off_topic": self.off_topic,
+            "level": self.level,
+            "topic_share": self.topic_share,
+            "relevance": self.relevance,
         }
         if self.transcript is not None:
-            t: dict[str, Any] = {"candidate_words": self.transcript.candidate_words}
+            t: dict[str, Any] = {
+                "candidate_words": self.transcript.candidate_words,
+                "interviewer_words": self.transcript.interviewer_words,
+                "turns": self.transcript.turns,
+            }
             if self.transcript.phases is not None:
                 t["phases"] = [asdict(p) for p in self.transcript.phases]
             data["transcript"] = t

@@ -1,0 +1,156 @@
+"""Reading answer files, and grading a folder of them (in parallel when it is large)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from designcoach.errors import UserError
+from designcoach.grading.report import Report
+
+SUFFIXES = frozenset({".md", ".txt"})
+# Below this many files a process pool costs more to start than it saves.
+POOL_THRESHOLD = 24
+
+
+def decode_answer(data: bytes, name: str) -> str:
+    """The text of an answer, or a UserError for binary, non-UTF-8 or empty input."""
+    if b"\x00" in data:
+        raise UserError(f"{name} looks binary; give a text or Markdown answer")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 and try again") from None
+    if not text.strip():
+        raise UserError(f"{name} is empty; write an answer first")
+    return text
+
+
+def read_answer(path: str, name: str | None = None) -> str:
+    """The answer in a file ('-' is standard input), or a UserError saying what is wrong.
+
+    `name` is how messages call the file (default: its path).
+    """
+    if path == "-":
+        return decode_answer(sys.stdin.buffer.read(), "standard input")
+    p = Path(path)
+    if not p.exists():
+        raise UserError(f"no such file: {path}")
+    if p.is_dir():
+        raise UserError(f"{path} is a folder")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return decode_answer(data, name or path)
+
+
+def answer_files(folder: Path) -> list[Path]:
+    """Every .md and .txt file under `folder`, recursively, hidden folders skipped, sorted."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                found.append(Path(root) / name)
+    return found
+
+
+@dataclass
+class Graded:
+    """One file of a folder: its report, or why it could not be graded."""
+
+    file: str
+    report: Report | None = None
+    error: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        if self.report is None:
+            return {"file": self.file, "error": self.error}
+        return {"file": self.file, **self.report.to_dict()}
+
+
+# Each worker loads the content once, in its initializer, then grades many files.
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(
+    roots: list[Path] | None, prompt_id: str, level: str | None, prepared: Path | None = None
+) -> None:
+    from designcoach.content.catalog import Catalog
+    from designcoach.grading.patterns import load_prepared
+
+    if prepared is not None:
+        load_prepared(prepared)
+    catalog = Catalog(roots)
+    prompt = catalog.prompt(prompt_id)
+    _WORKER.update(prompt=prompt, rubric=catalog.rubric_for(prompt), level=level)
+
+
+def _grade_file(path: str) -> Graded:
+    from designcoach.grading.engine import grade_text
+
+    try:
+        text = read_answer(path, name="the file")
+    except UserError as exc:
+        return Graded(path, error=str(exc))
+    try:
+        report = grade_text(
+            text,
+            _WORKER["prompt"],  # type: ignore[arg-type]
+            _WORKER["rubric"],  # type: ignore[arg-type]
+            level=_WORKER["level"],  # type: ignore[arg-type]
+        )
+    except Exception as exc:  # noqa: BLE001 - one bad file must not sink the folder
+        return Graded(path, error=f"could not grade: {exc}")
+    return Graded(path, report)
+
+
+def grade_files(
+    files: list[Path],
+    prompt_id: str,
+    *,
+    roots: list[Path] | None = None,
+    level: str | None = None,
+    workers: int | None = None,
+    on_done: Callable[[Graded], None] | None = None,
+    prepared: Path | None = None,
+) -> list[Graded]:
+    """Grade many files, each independently; results in the order of `files`.
+
+    `prepared`: saved pattern analysis (see `patterns.save_prepared`) for the workers to reuse.
+    """
+    names = [str(f) for f in files]
+    cpus = workers or os.cpu_count() or 1
+
+    def run() -> Iterator[Graded]:
+        if len(names) < POOL_THRESHOLD or cpus < 2:
+            _init_worker(roots, prompt_id, level)
+            yield from map(_grade_file, names)
+            return
+        from concurrent.futures import ProcessPoolExecutor  # only for big folders: slow to import
+
+        with ProcessPoolExecutor(
+            max_workers=cpus,
+            initializer=_init_worker,
+            initargs=(roots, prompt_id, level, prepared),
+        ) as pool:
+            yield from pool.map(_grade_file, names, chunksize=max(1, len(names) // (cpus * 8)))
+
+    out = []
+    for graded in run():
+        out.append(graded)
+        if on_done is not None:
+            on_done(graded)
+    return out
+
+
+def ranked(results: list[Graded]) -> list[Graded]:
+    """Best score first, then by file; files that failed last."""
+    return sorted(
+        results,
+        key=lambda g: (g.report is None, -(g.report.score if g.report else 0.0), g.file),
+    )

@@ -1,0 +1,210 @@
+"""Depth: whether a sentence explains a concept or only names it.
+
+Rules (HELPERS.md, made harder to game):
+- a fragment of three words or fewer earns nothing; under six words, at most half;
+- a sentence naming three or more rubric items with no reasoning, or with fewer than four
+  words per item, is a list of terms and earns nothing (its evidence is still shown);
+- full credit needs the item's own `explain` pattern, or a generic reason (because, so that,
+  trade-off, ...) or a number within ten words of where the item is named; in a sentence
+  that names three or more items, each generic reason or number backs only the nearest item.
+
+Words are found with str methods (lower, translate, split) rather than regexes: grading an
+800-word answer has to stay under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from designcoach.grading.text import SEPARATE
+
+# One-word reasons, and phrases (matched word by word after their first word).
+REASON_WORDS = frozenset(
+    [
+        "because",
+        "since",
+        "otherwise",
+        "tradeoff",
+        "tradeoffs",
+        "but",
+        "however",
+        "although",
+        "whereas",
+        "downside",
+        "downsides",
+        "upside",
+        "upsides",
+        "drawback",
+        "drawbacks",
+        "avoid",
+        "avoids",
+        "prevent",
+        "prevents",
+        "ensure",
+        "ensures",
+        "guarantee",
+        "guarantees",
+        "unless",
+    ]
+)
+REASON_PHRASES = (
+    "so that", "so we", "so the", "so it", "so each", "which means", "this means", "that means",
+    "to avoid", "to keep", "to reduce", "to spread", "in order to", "trade off", "trade offs",
+    "at the cost of", "the cost is", "instead of", "rather than", "in exchange",
+)  # fmt: skip
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "dozen",
+        "dozens",
+        "twice",
+        "double",
+        "triple",
+    ]
+)
+_PHRASES_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in REASON_PHRASES:
+    _head, *_rest = _phrase.split()
+    _PHRASES_BY_HEAD.setdefault(_head, []).append(tuple(_rest))
+_SIGNAL_WORDS = REASON_WORDS | NUMBER_WORDS | frozenset(_PHRASES_BY_HEAD)
+_DIGITS = frozenset("0123456789")
+_DIGIT = re.compile(r"\d")
+NEAR_WORDS = 10
+MIN_WORDS_FULL = 6
+MAX_FRAGMENT_WORDS = 3
+LIST_MIN_ITEMS = 3
+LIST_WORDS_PER_ITEM = 4
+
+WHY_FRAGMENT = "a fragment of three words or fewer: say what it does and why"
+WHY_LIST = "named in a list of terms with no reasoning: explain it in a sentence of its own"
+WHY_SHORT = "named in a short sentence: add the reason, trade-off or number"
+WHY_BARE = "named without a reason, trade-off or number next to it"
+WHY_EXPLAINED = "explained: {what}"
+
+
+@dataclass(slots=True)
+class Mention:
+    """One rubric item named in one sentence: where, and whether its own explain pattern hit."""
+
+    item: int
+    spans: list[tuple[int, int]]
+    own_reason: str | None  # text of the item's explain match, if any
+
+
+class SentenceDepth:
+    """The words, reasons and numbers of one sentence, computed once for all its mentions."""
+
+    __slots__ = ("norm", "words", "_signals")
+
+    def __init__(self, text: str) -> None:
+        # Same length as `text`, so character offsets of regex matches still apply.
+        self.norm = text.lower().translate(SEPARATE)
+        if len(self.norm) != len(text):  # a letter whose lower case is longer (rare)
+            self.norm = "".join(ch.lower()[:1] for ch in text).translate(SEPARATE)
+        self.words = self.norm.split()
+        self._signals: list[tuple[int, str]] | None = None
+
+    def word_at(self, pos: int) -> int:
+        """Index of the word at (or just before) a character offset."""
+        return max(0, len(self.norm[: pos + 1].split()) - 1)
+
+    @property
+    def signals(self) -> list[tuple[int, str]]:
+        """Generic reasons and numbers: (word index, what it was)."""
+        if self._signals is None:
+            words = self.words
+            # Set operations and list.index run at C speed; a loop over every word does not.
+            hits = _SIGNAL_WORDS.intersection(words)
+            found: list[tuple[int, str]] = []
+            for w in hits:
+                i = words.index(w)
+                while True:
+                    if w in REASON_WORDS or w in NUMBER_WORDS:
+                        found.append((i, w))
+                    for rest in _PHRASES_BY_HEAD.get(w, ()):
+                        if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                            found.append((i, " ".join((w, *rest))))
+                            break
+                    try:
+                        i = words.index(w, i + 1)
+                    except ValueError:
+                        break
+            if _DIGIT.search(self.norm):
+                found += [(i, w) for i, w in enumerate(words) if w[0] in _DIGITS]
+            found.sort()
+            self._signals = found
+        return self._signals
+
+
+def _distance(word: int, places: list[tuple[int, int]]) -> int:
+    """Words between a signal and the nearest of a mention's (first word, last word) places."""
+    best = 1 << 30
+    for first, last in places:
+        if word < first:
+            best = min(best, first - word)
+        elif word > last:
+            best = min(best, word - last)
+        else:
+            return 0
+    return best
+
+
+def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple[float, str]]:
+    """Credit and the reason for it, for each mention in one sentence (same order)."""
+    count = len(depth.words)
+    if count <= MAX_FRAGMENT_WORDS:
+        return [(0.0, WHY_FRAGMENT)] * len(mentions)
+    named = len(mentions)
+    if named >= LIST_MIN_ITEMS:
+        reasoned = bool(depth.signals) or any(m.own_reason for m in mentions)
+        if not reasoned or count < LIST_WORDS_PER_ITEM * named:
+            return [(0.0, WHY_LIST)] * named
+    if count < MIN_WORDS_FULL:
+        return [(0.5, WHY_SHORT)] * named
+    backed: list[str | None] = [m.own_reason for m in mentions]
+    if not all(backed):
+        # Which signals back which mention: near enough, and (in a crowded sentence) the nearest.
+        places = [
+            [(depth.word_at(a), depth.word_at(max(a, b - 1))) for a, b in m.spans] for m in mentions
+        ]
+        for word, what in depth.signals:
+            dists = [_distance(word, p) for p in places]
+            closest = min(dists)
+            if closest > NEAR_WORDS:
+                continue
+            for i, dist in enumerate(dists):
+                if (
+                    backed[i] is None
+                    and dist <= NEAR_WORDS
+                    and (named < LIST_MIN_ITEMS or dist == closest)
+                ):
+                    backed[i] = what
+    return [
+        (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”")) if what else (0.5, WHY_BARE)
+        for what in backed
+    ]

@@ -1,0 +1,353 @@
+"""Rubric patterns prepared for speed: case-folded, rewritten, and read for their literals.
+
+Two measured speed-ups (Python's `re` is slow with IGNORECASE and has no multi-pattern search):
+- The answer is case-folded once (`fold`, same length as the text) and every pattern is
+  compiled lower-cased without IGNORECASE (`lower_pattern`): about five times faster per search.
+- Each pattern yields the literal text it cannot match without (read from the parsed pattern);
+  a C-speed `str.find` of that literal picks the few sentences worth running the regex on.
+  Patterns with no such literal run on every sentence, so neither shortcut changes a result.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+try:  # Python 3.11+ keeps the parser here; it is stable in practice and only used for speed
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c
+    import sre_parse as _parser
+
+try:
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover
+    _EXTRA_CASES = {}
+
+# re's IGNORECASE treats a few letters as equal beyond plain lowercasing (i and dotless i,
+# s and long s, k and the Kelvin sign, ...). Folding each such class to one letter keeps the
+# literal check conservative: it may keep a sentence the regex then rejects, never the reverse.
+_CANON: dict[int, int] = {}
+for _low, _others in _EXTRA_CASES.items():
+    _members = (_low, *_others)
+    for _m in _members:
+        if _m != min(_members):
+            _CANON[_m] = min(_members)
+# The one character whose lowercase is two characters; map it first so lengths stay equal.
+_PRE = {0x130: "i"}
+
+
+def fold(text: str) -> str:
+    """Case-fold for the literal check; the result has the same length as `text`."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_PRE).lower().translate(_CANON)
+
+
+LiteralSet = frozenset[str]  # one of these must occur
+Requirement = tuple[LiteralSet, ...]  # every set must be met
+Literals = tuple[Requirement, ...] | None  # one requirement per pattern; None: cannot tell
+MAX_SETS = 3
+MAX_ALTERNATIVES = 12  # each literal costs a scan of the whole answer (~1 ns a character)
+MIN_LITERAL = 3  # shorter literals are everywhere; a lone punctuation mark is the exception
+
+
+def _fold_code(code: int) -> str:
+    return fold(chr(code))
+
+
+def _selectivity(cand: LiteralSet) -> float:
+    """Higher for sets that rule out more sentences: long literals, few alternatives."""
+    return min(map(_size, cand)) - 1.5 * math.log2(len(cand))
+
+
+WORD_START = "\x00"  # marks a literal that starts a word: some word begins with it
+WHOLE_WORD = "\x01"  # marks a literal that is a whole word
+
+
+def is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _literal(run: str, word_start: bool) -> str:
+    """The run as a literal; where it holds a word start, the longest such word, marked."""
+    best = ""
+    i, n = 0, len(run)
+    while i < n:
+        if is_word(run[i]) and (i > 0 or word_start) and (i == 0 or not is_word(run[i - 1])):
+            j = i
+            while j < n and is_word(run[j]):
+                j += 1
+            token = (WHOLE_WORD if j < n else WORD_START) + run[i:j]
+            if len(token) > len(best):
+                best = token
+            i = j
+        else:
+            i += 1
+    return best if len(best) - 1 >= MIN_LITERAL else run
+
+
+def _requirements(seq: Iterable[tuple[Any, Any]], word_start: bool = False) -> list[LiteralSet]:
+    """Sets of literals such that every match contains one literal of each set."""
+    found: list[LiteralSet] = []
+    run: list[str] = []
+    run_at_word = False
+    boundary = word_start  # a \b just before the next element
+
+    def flush() -> None:
+        if run:
+            found.append(frozenset({_literal("".join(run), run_at_word)}))
+            run.clear()
+
+    for op, av in seq:
+        if op is _c.LITERAL and av:
+            if not run:
+                run_at_word = boundary
+            run.append(_fold_code(av))
+            boundary = False
+            continue
+        if op is _c.AT:  # zero width: the letters on both sides stay adjacent
+            boundary = boundary or av is _c.AT_BOUNDARY
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            found += _requirements(av[-1], boundary)
+        elif op is _c.BRANCH:
+            alts = [_best(_requirements(alt, boundary)) for alt in av[1]]
+            if alts and all(alts):
+                found.append(frozenset().union(*alts))  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found += _requirements(av[2], boundary)
+        boundary = False
+    flush()
+    return [f for f in found if all(_useful(lit) for lit in f)]
+
+
+def _useful(literal: str) -> bool:
+    """Worth looking up: two characters or more, or one rare character such as "(" or "/"."""
+    size = _size(literal)
+    return size >= MIN_LITERAL or (size == 1 and not is_word(literal[-1]) and literal[-1] != " ")
+
+
+def _size(literal: str) -> int:
+    return len(literal) - (literal[:1] in (WORD_START, WHOLE_WORD))
+
+
+def _best(sets: list[LiteralSet]) -> LiteralSet | None:
+    return max(sets, key=_selectivity) if sets else None
+
+
+def requirement(pattern: str) -> Requirement | None:
+    """The most selective literal sets every match of `pattern` meets (case-folded), or None."""
+    try:
+        sets = _requirements(_parser.parse(pattern, re.IGNORECASE).data)
+    except Exception:  # noqa: BLE001 - an odd pattern just loses the shortcut
+        return None
+    sets = [s for s in sets if len(s) <= MAX_ALTERNATIVES]
+    if not sets:
+        return None
+    chosen = sorted(set(sets), key=_selectivity, reverse=True)[:MAX_SETS]
+    # The first set is looked up in the whole answer: word literals are cheap there (an index),
+    # others cost a scan each; later sets are only checked in the sentences the first one left.
+    chosen.sort(
+        key=lambda s: (not all(lit[:1] in (WORD_START, WHOLE_WORD) for lit in s), -_selectivity(s))
+    )
+    return tuple(chosen)
+
+
+def union_literals(patterns: Sequence[str]) -> Literals:
+    """Per pattern, what a sentence must hold for it to match; None if some pattern can't tell."""
+    out = []
+    for pattern in patterns:
+        req = requirement(pattern)
+        if req is None:
+            return None
+        out.append(req)
+    return tuple(out)
+
+
+def lower_pattern(pattern: str) -> str:
+    """The pattern with its literal letters folded like `fold`; escapes (\\S, \\B, \\N{...}) kept."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "(" and pattern.startswith("(?P", i):  # named groups keep their capital P
+            out.append("(?P")
+            i += 3
+            continue
+        if ch == "\\" and i + 1 < n:
+            if pattern[i + 1] == "N" and i + 2 < n and pattern[i + 2] == "{":
+                close = pattern.find("}", i)
+                stop = n if close < 0 else close + 1
+                out.append(pattern[i:stop])
+                i = stop
+                continue
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(fold(ch))
+        i += 1
+    return "".join(out)
+
+
+# `\bcassandra` scans slowly: re cannot skip ahead to a "c". `c(?<!\w.)assandra` means the
+# same (no word character before the c) and lets re jump from one "c" to the next.
+_LEADING_BOUNDARY = re.compile(r"(^|\||\((?:\?:)?)\\b([a-z0-9]|\\d)(?![?*+{])")
+
+
+_LEADING_GROUP = re.compile(r"(^|\||\((?:\?:)?)\\b(\((?:\?:)?)")
+_FIRST_LETTER = re.compile(r"[a-z0-9](?![?*+{])")
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ")" closing the group opened at `start`, or -1."""
+    depth, i, n = 0, start, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: skip to its end ("]" first in a class is a literal)
+            i += 2 if pattern.startswith("[]", i) or pattern.startswith("[^]", i) else 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_alternatives(body: str) -> list[str] | None:
+    """Top-level alternatives of a group body, or None if it holds brackets we won't parse."""
+    if "[" in body:
+        return None
+    parts, depth, last, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[last:i])
+            last = i + 1
+        i += 1
+    parts.append(body[last:])
+    return parts
+
+
+def _distribute(pattern: str) -> str:
+    """`\\b(send|fetch)` -> `(s(?<!\\w.)end|f(?<!\\w.)etch)`, when every branch starts with a letter."""
+    out, pos = [], 0
+    for m in _LEADING_GROUP.finditer(pattern):
+        if m.start() < pos:
+            continue
+        open_at = m.start(2)
+        close = _group_end(pattern, open_at)
+        if close < 0:
+            continue
+        body = pattern[m.end(2) : close]
+        alts = _split_alternatives(body)
+        if not alts or not all(_FIRST_LETTER.match(a) for a in alts):
+            continue
+        moved = "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in alts)
+        out.append(pattern[pos : m.start()] + m.group(1) + m.group(2) + moved + ")")
+        pos = close + 1
+    out.append(pattern[pos:])
+    return "".join(out)
+
+
+def fast_boundaries(pattern: str) -> str:
+    """Move a `\\b` that starts the pattern, a group or an alternative past its first letter."""
+    pattern = _distribute(pattern)
+    return _LEADING_BOUNDARY.sub(lambda m: f"{m.group(1)}{m.group(2)}(?<!\\w.)", pattern)
+
+
+def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One pattern, for case-folded text (see `fold`), matching where any of `patterns` does."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        return re.compile(fast_boundaries(lower_pattern(joined)))
+    except re.error:  # folding broke something odd: the slow, plain way still works
+        return re.compile(joined, re.IGNORECASE)
+
+
+# Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
+# The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
+# in Python costs more than everything else in a cold `grade`.
+PREPARED_VERSION = 3
+_PREPARED: dict[str, tuple[str, Requirement | None]] = {}
+_dirty = False
+
+
+def cache_name() -> str:
+    """File name for saved prepared patterns: parse trees differ between Python versions."""
+    return f"grading-patterns-v{PREPARED_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}.json"
+
+
+def prepare(pattern: str) -> tuple[str, Requirement | None]:
+    """The folded, rewritten form of a pattern and its literal requirement (memoised)."""
+    global _dirty
+    hit = _PREPARED.get(pattern)
+    if hit is None:
+        hit = (fast_boundaries(lower_pattern(pattern)), requirement(pattern))
+        _PREPARED[pattern] = hit
+        _dirty = True
+    return hit
+
+
+def load_prepared(path: Path) -> None:
+    """Add the prepared patterns saved at `path` (a missing or bad file is ignored)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != PREPARED_VERSION:
+            return
+        for pattern, (source, req) in data["patterns"].items():
+            requirement_ = None if req is None else tuple(frozenset(s) for s in req)
+            _PREPARED.setdefault(pattern, (source, requirement_))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return
+
+
+def save_prepared(path: Path) -> None:
+    """Save the prepared patterns if new ones were made (atomically; errors are ignored)."""
+    global _dirty
+    if not _dirty:
+        return
+    data = {
+        "version": PREPARED_VERSION,
+        "patterns": {
+            p: [src, None if req is None else [sorted(s) for s in req]]
+            for p, (src, req) in _PREPARED.items()
+        },
+    }
+    try:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)
+        _dirty = False
+    except OSError:
+        return
+
+
+def compile_prepared(pattern: str, source: str) -> re.Pattern[str]:
+    """Compile a prepared pattern; if the rewrite broke it, the original, case-insensitively."""
+    try:
+        return re.compile(source)
+    except re.error:
+        return re.compile(pattern, re.IGNORECASE)

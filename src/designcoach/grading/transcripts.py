@@ -1,0 +1,188 @@
+"""Transcripts: speaker turns, the candidate's words, and time per phase.
+
+A file is a transcript when it has at least one interviewer turn and one candidate turn, each
+starting a line with `Interviewer:` / `Candidate:` (or `Q:` / `A:`), optionally in bold and
+optionally with a `[mm:ss]` or `[h:mm:ss]` stamp before or after the name. Lines without a
+label continue the turn above them. Only candidate turns are graded.
+
+Time per phase (only when two or more turns carry stamps). Method:
+1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
+   "QPS", "schema", "bottleneck", ...), and, for candidate turns, one vote per rubric item it
+   names, for the phase of that item's category (reliability counts as deep dive, trade-offs
+   as wrap-up). An interviewer turn that moves the talk on ("let's move on to the API", "how
+   would you store ...") gives its phase three votes, for itself and the turn after it.
+2. Interviews move forward, so the turns are cut into phases in the prompt's order: the
+   assignment that never goes back and collects the most votes (dynamic programming; ties go
+   to the earlier phase). Turns with no votes join the phase around them.
+3. A stamp's time runs until the next stamp and is shared by the turns in between by their
+   word counts. Turns after the last stamp are timed at the transcript's own speaking rate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from designcoach.grading.text import WORD
+
+_STAMP = r"\[(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)\]"
+LABEL = re.compile(
+    rf"^[ \t>*_-]*(?:{_STAMP}[ \t]*)?[*_]*(?P<who>interviewer|candidate|q|a)[*_]*[ \t]*"
+    rf"(?:{_STAMP}[ \t]*)?[*_]*[ \t]*[:：][*_]*[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+CANDIDATE_ROLES = frozenset({"candidate", "a"})
+
+_PHASE_WORDS = {
+    "requirements": r"\brequirements?\b|\bfeatures?\b|\bscope\b|\bfunctional\b|\bclarif|\bmvp\b|\bassum",
+    "estimates": r"\bestimat|\benvelope\b|\bcapacity\b|\bqps\b|per second|per day|\bstorage\b|\bbandwidth\b|\bhow (?:many|much)\b",
+    "api": r"\bapis?\b|\bendpoints?\b|\b(?:post|get|put|delete) /|\brequest\b|\bresponse\b|\bgrpc\b|\brest\b",
+    "data-model": r"\bdata ?model\b|\bschema\b|\btables?\b|\bcolumns?\b|\b(?:primary|partition|sort) key\b|\bstore (?:the )?(?:data|messages|profiles)",
+    "high-level": r"\bhigh[- ]level\b|\barchitecture\b|\bdiagram\b|\bcomponents?\b|\bload balancer\b|\bgateway\b|\bflow\b",
+    "deep-dive": r"\bdeep[- ]?dive\b|\bbottlenecks?\b|\bshard|\bhot ?spots?\b|\bfail|\breplica|\bconsisten|\bscal(?:e|ing)\b",
+    "wrap-up": r"\bwrap(?:[- ]?up)?\b|\bsummar|\btrade-?offs?\b|\bimprove|\bmore time\b|\bquestions for\b|\bmonitor",
+}
+_MOVE_ON = r"\b(?:let'?s|let us|move on|moving on|next|now|how would you|what about|can you|walk me|talk about|go deeper|dive)\b"
+
+
+@cache
+def _phase_words() -> dict[str, re.Pattern[str]]:
+    """Compiled on first use: only stamped transcripts need them."""
+    return {phase: re.compile(rx, re.IGNORECASE) for phase, rx in _PHASE_WORDS.items()}
+
+
+@cache
+def _move_on() -> re.Pattern[str]:
+    return re.compile(_MOVE_ON, re.IGNORECASE)
+
+
+CATEGORY_PHASE = {"reliability": "deep-dive", "trade-offs": "wrap-up"}
+
+
+@dataclass(slots=True)
+class Turn:
+    role: str  # "interviewer" or "candidate"
+    start: int  # the words, after the label
+    end: int
+    seconds: int | None
+    words: int = 0
+    phase: str = ""
+    votes: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Transcript:
+    turns: list[Turn]
+
+    @property
+    def candidate_turns(self) -> list[Turn]:
+        return [t for t in self.turns if t.role == "candidate"]
+
+    @property
+    def stamped(self) -> bool:
+        return sum(t.seconds is not None for t in self.turns) >= 2
+
+
+def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
+    if m is None or s is None:
+        return None
+    return int(h or 0) * 3600 + int(m) * 60 + int(s)
+
+
+def parse_transcript(text: str) -> Transcript | None:
+    """The turns of a transcript, or None when the text is not one."""
+    labels = list(LABEL.finditer(text))
+    if len(labels) < 2:
+        return None
+    turns = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        who = m.group("who").lower()
+        role = "candidate" if who in CANDIDATE_ROLES else "interviewer"
+        stamp = _seconds(m.group(1), m.group(2), m.group(3))
+        if stamp is None:
+            stamp = _seconds(m.group(5), m.group(6), m.group(7))
+        body_end = end
+        while body_end > m.end() and text[body_end - 1].isspace():
+            body_end -= 1
+        turn = Turn(role, m.end(), body_end, stamp)
+        turn.words = len(WORD.findall(text, turn.start, turn.end))
+        turns.append(turn)
+    roles = {t.role for t in turns}
+    if roles != {"candidate", "interviewer"}:
+        return None
+    return Transcript(turns)
+
+
+def vote(
+    text: str, transcript: Transcript, phases: Sequence[str], categories: Sequence[list[str]]
+) -> None:
+    """Fill each turn's votes; `categories[i]` lists the rubric categories turn i names."""
+    carry: dict[str, float] = {}
+    for turn, cats in zip(transcript.turns, categories, strict=True):
+        body = text[turn.start : turn.end]
+        votes = dict(carry)
+        carry = {}
+        for phase in phases:
+            hits = len(_phase_words()[phase].findall(body)) if phase in _PHASE_WORDS else 0
+            if hits:
+                votes[phase] = votes.get(phase, 0.0) + hits
+        if turn.role == "interviewer" and _move_on().search(body) and votes:
+            lead = max(phases, key=lambda p: (votes.get(p, 0.0), -phases.index(p)))
+            if votes.get(lead):
+                carry = {lead: 3.0}
+                votes[lead] = votes.get(lead, 0.0) + 3.0
+        for cat in cats:
+            phase = CATEGORY_PHASE.get(cat, cat)
+            if phase in phases:
+                votes[phase] = votes.get(phase, 0.0) + 1.0
+        turn.votes = votes
+
+
+def assign_phases(transcript: Transcript, phases: Sequence[str]) -> None:
+    """Cut the turns into phases in order, collecting the most votes (ties: earlier phase)."""
+    turns = transcript.turns
+    if not turns or not phases:
+        return
+    n = len(phases)
+    best = [[0.0] * n for _ in turns]
+    back = [[0] * n for _ in turns]
+    for t, turn in enumerate(turns):
+        run_max, run_arg = float("-inf"), 0
+        for p in range(n):
+            if t:
+                if best[t - 1][p] > run_max:
+                    run_max, run_arg = best[t - 1][p], p
+                prev = run_max
+            else:
+                prev = 0.0
+            best[t][p] = prev + turn.votes.get(phases[p], 0.0)
+            back[t][p] = run_arg
+    last = max(range(n), key=lambda p: (best[-1][p], -p))
+    for t in range(len(turns) - 1, -1, -1):
+        turns[t].phase = phases[last]
+        last = back[t][last]
+
+
+def phase_seconds(transcript: Transcript, phases: Sequence[str]) -> dict[str, float]:
+    """Seconds spent in each phase, from the stamps (see the module docstring)."""
+    spent = dict.fromkeys(phases, 0.0)
+    turns = transcript.turns
+    anchors = [i for i, t in enumerate(turns) if t.seconds is not None]
+    timed_words, timed_secs = 0, 0.0
+    for a, b in zip(anchors, anchors[1:], strict=False):
+        span = max(0, (turns[b].seconds or 0) - (turns[a].seconds or 0))
+        group = turns[a:b]
+        words = sum(t.words for t in group) or len(group)
+        for t in group:
+            share = (t.words or (1 if not sum(x.words for x in group) else 0)) / words
+            spent[t.phase] = spent.get(t.phase, 0.0) + span * share
+        timed_words += sum(t.words for t in group)
+        timed_secs += span
+    if anchors and timed_words and timed_secs:
+        rate = timed_secs / timed_words
+        for t in turns[anchors[-1] :]:
+            spent[t.phase] = spent.get(t.phase, 0.0) + t.words * rate
+    return spent

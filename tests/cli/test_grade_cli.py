@@ -1,0 +1,216 @@
+"""`designcoach grade` through Typer's CliRunner at a fixed width: output, JSON, folders, errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from designcoach.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "unit" / "grading_fixtures"
+STRONG = (FIXTURES / "answers" / "strong.md").read_text(encoding="utf-8")
+
+
+def run(args: list[str], tmp_path: Path, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    """Run the real entry point (its one-line errors included) inside CliRunner's isolation."""
+    env = {
+        "DESIGNCOACH_HOME": str(tmp_path / "home"),
+        "DESIGNCOACH_CONTENT": str(FIXTURES),
+        "COLUMNS": "100",
+    }
+    with CliRunner().isolation(input=stdin, env=env) as (out, err, _):
+        try:
+            main(args)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return code, out.getvalue().decode(), err.getvalue().decode()
+
+
+def answer(tmp_path: Path, text: str = STRONG, name: str = "a.md") -> str:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_rich_report_is_plain_text_when_piped(tmp_path: Path) -> None:
+    code, out, err = run(["grade", answer(tmp_path), "--prompt", "chat"], tmp_path)
+    assert code == 0, err
+    assert "\x1b[" not in out
+    assert "Design a chat app (test fixture):" in out
+    assert "strong hire" in out
+    assert "Categories" in out and "█" in out
+    assert "What an interviewer would ask next" in out
+    assert "500M daily users x 40 messages/day = 20B  checks out" in out  # estimates
+    assert "Card:" not in out  # the fixture content has no cards; their absence is fine
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert not any(line.endswith(" ") for line in out.splitlines())
+
+
+def test_report_shows_missing_items_with_hints_and_misconceptions(tmp_path: Path) -> None:
+    text = "Clients poll the server for new messages every second, and each chat is stored."
+    code, out, _ = run(["grade", answer(tmp_path, text), "--prompt", "chat"], tmp_path)
+    assert code == 0
+    assert "Missing" in out and "Hint:" in out and "Notes:" in out
+    assert "Misconceptions" in out and "Correction:" in out
+    assert "“Clients poll the server for new messages every second" in out
+
+
+def test_json_follows_the_interface(tmp_path: Path) -> None:
+    code, out, _ = run(["grade", answer(tmp_path), "--prompt", "chat", "--json"], tmp_path)
+    assert code == 0
+    data = json.loads(out)
+    for key in ("prompt", "score", "band", "words", "items", "misconceptions", "followups",
+                "categories", "estimates"):  # fmt: skip
+        assert key in data
+    assert "transcript" not in data
+    assert set(data["items"][0]) >= {
+        "id",
+        "title",
+        "category",
+        "weight",
+        "credit",
+        "evidence",
+        "hint",
+        "note",
+    }
+    assert set(data["estimates"][0]) >= {"evidence", "stated", "computed", "ok"}
+
+
+def test_stdin_and_level(tmp_path: Path) -> None:
+    code, out, _ = run(["grade", "-", "--prompt", "chat", "--json"], tmp_path, stdin=STRONG)
+    assert code == 0
+    mid = json.loads(out)
+    code, out, _ = run(
+        ["grade", "-", "--prompt", "chat", "--json", "--level", "staff"], tmp_path, stdin=STRONG
+    )
+    staff = json.loads(out)
+    assert staff["level"] == "staff" and mid["level"] == "mid"
+    assert staff["score"] != mid["score"] or staff["band"] != mid["band"] or mid["score"] == 100
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: str(p / "missing.md"), "no such file"),
+        (lambda p: answer(p, "", "empty.md"), "empty"),
+        (lambda p: answer(p, "  \n\t\n", "blank.md"), "empty"),
+        (lambda p: _bytes(p, b"\x89PNG\x00\x00binary", "pic.md"), "binary"),
+        (lambda p: _bytes(p, "caf\u00e9".encode("latin-1"), "latin.md"), "UTF-8"),
+    ],
+)
+def test_unusable_files_are_one_line_and_exit_2(tmp_path: Path, make, words: str) -> None:
+    code, out, err = run(["grade", make(tmp_path), "--prompt", "chat"], tmp_path)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and words in err
+    assert "Traceback" not in err and out == ""
+
+
+def _bytes(tmp_path: Path, data: bytes, name: str) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--prompt", "no-such-prompt"],
+        ["--prompt", "chat", "--level", "intern"],
+        ["--prompt", "chat", "--csv", "out.csv"],  # --csv is for folders
+    ],
+)
+def test_bad_options_are_one_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    code, _, err = run(["grade", answer(tmp_path), *args], tmp_path)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and err.startswith("designcoach: error:")
+
+
+def test_unknown_prompt_lists_the_known_ones(tmp_path: Path) -> None:
+    _, _, err = run(["grade", answer(tmp_path), "--prompt", "nope"], tmp_path)
+    assert "chat" in err and "whatsapp" in err
+
+
+def test_stdin_empty_is_exit_2(tmp_path: Path) -> None:
+    code, _, err = run(["grade", "-", "--prompt", "chat"], tmp_path, stdin="")
+    assert code == 2 and "standard input" in err
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "cohort"
+    answer(folder, STRONG, "alice.md")
+    answer(folder, "We would use a database and some servers for the chat messages.", "sub/bob.txt")
+    answer(folder, STRONG.replace("Cassandra", "a database"), "carol.MD")
+    answer(folder, "ignored", ".hidden/dave.md")
+    answer(folder, "ignored", "notes.pdf")
+    _bytes(folder, b"\x00\x01\x02", "broken.txt")
+    return folder
+
+
+def test_folder_table_sorted_by_score_with_bad_file_reported(tmp_path: Path) -> None:
+    code, out, err = run(["grade", str(_folder(tmp_path)), "--prompt", "chat"], tmp_path)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Grades" and lines[1].split() == [
+        "#",
+        "file",
+        "score",
+        "band",
+        "words",
+        "misc.",
+        "est.",
+        "off",
+        "problem",
+    ]
+    rows = [line.split() for line in lines[2:]]
+    assert [row[1] for row in rows] == ["alice.md", "carol.MD", "sub/bob.txt", "broken.txt"]
+    scores = [float(row[2]) for row in rows[:3]]
+    assert scores == sorted(scores, reverse=True)
+    assert rows[3][2:4] == ["-", "error"] and "binary" in lines[-1]
+    assert "dave" not in out and "notes.pdf" not in out
+
+
+def test_folder_json_and_csv(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    target = tmp_path / "grades.csv"
+    code, out, _ = run(
+        ["grade", str(folder), "--prompt", "chat", "--json", "--csv", str(target)], tmp_path
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert [Path(d["file"]).name for d in data] == ["alice.md", "carol.MD", "bob.txt", "broken.txt"]
+    assert data[0]["score"] >= data[1]["score"] >= data[2]["score"]
+    assert "error" in data[3] and "score" not in data[3]
+    with target.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [Path(r["file"]).name for r in rows] == [Path(d["file"]).name for d in data]
+    assert float(rows[0]["score"]) == data[0]["score"]
+    assert rows[3]["error"]
+
+
+def test_empty_folder_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    code, _, err = run(["grade", str(tmp_path / "nothing"), "--prompt", "chat"], tmp_path)
+    assert code == 2 and "no .md or .txt files" in err
+
+
+def test_large_folder_uses_a_process_pool_and_matches_serial(tmp_path: Path) -> None:
+    from designcoach.grading.batch import POOL_THRESHOLD, answer_files, grade_files
+
+    folder = tmp_path / "big"
+    for n in range(POOL_THRESHOLD + 2):
+        answer(folder, STRONG.split("## Deep dives")[0] * (1 + n % 3), f"a{n:02}.md")
+    files = answer_files(folder)
+    pooled = grade_files(files, "chat", roots=[FIXTURES], workers=2)
+    serial = grade_files(files[:3], "chat", roots=[FIXTURES], workers=1)
+    assert len(pooled) == len(files)
+    assert [g.report.to_dict() for g in pooled[:3]] == [g.report.to_dict() for g in serial]  # type: ignore[union-attr]

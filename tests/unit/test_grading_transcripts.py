@@ -1,0 +1,72 @@
+"""Transcripts: only the candidate's words earn credit; stamps give time per phase."""
+
+from __future__ import annotations
+
+from grading_fixtures import chat
+
+from designcoach.grading.engine import grade_text
+from designcoach.grading.transcripts import parse_transcript
+
+STAMPED = """\
+[00:00] Interviewer: Design a chat app. What are the requirements and the scope?
+[00:20] Candidate: One-to-one and group chats, with read receipts shown as ticks because people want to know a message arrived. Presence and last seen are in scope too.
+[04:30] Interviewer: Good. How much load is that? Give me an estimate.
+[04:45] Candidate: 500M users x 40 messages/day = 20B messages per day, so about 230K per second.
+[09:00] Interviewer: Let's move on to the high-level architecture.
+[09:10] Candidate: Phones hold a web socket to a chat server behind a load balancer so the server can push at once. Offline users get messages from a queue when they return.
+[20:00] Interviewer: What are the trade-offs? Let's wrap up.
+[20:10] Candidate: Under heavy load we deprioritize read receipts because messages matter more.
+[24:00] Interviewer: Thanks.
+"""
+
+
+def test_only_candidate_words_earn_credit() -> None:
+    prompt, rubric = chat()
+    text = (
+        "Interviewer: Would you use a web socket so the server can push messages instantly?\n"
+        "Candidate: I am not sure, I would think about the chat first.\n"
+    )
+    report = grade_text(text, prompt, rubric)
+    push = next(i for i in report.items if i.id == "realtime-push")
+    assert push.credit == 0.0
+    assert report.transcript is not None
+    assert report.transcript.candidate_words == 11
+    assert report.transcript.phases is None  # no stamps, no timing
+    plain = grade_text(text, prompt, rubric, transcript=False)
+    assert next(i for i in plain.items if i.id == "realtime-push").credit == 1.0
+
+
+def test_q_and_a_labels_and_bold_names_are_recognised() -> None:
+    text = "**Q:** How do you push?\n**A:** Web sockets, so that the server pushes messages.\n"
+    turns = parse_transcript(text)
+    assert turns is not None
+    assert [t.role for t in turns.turns] == ["interviewer", "candidate"]
+
+
+def test_a_plain_answer_is_not_a_transcript() -> None:
+    prompt, rubric = chat()
+    assert parse_transcript("We use web sockets.\nA: is a letter.") is None
+    assert grade_text("We use web sockets for chat messages.", prompt, rubric).transcript is None
+    assert "transcript" not in grade_text("Chat messages.", prompt, rubric).to_dict()
+
+
+def test_time_per_phase_follows_the_talk() -> None:
+    prompt, rubric = chat()
+    report = grade_text(STAMPED, prompt, rubric)
+    assert report.transcript is not None and report.transcript.phases is not None
+    spent = {p.phase: p.seconds for p in report.transcript.phases}
+    budget = {p.phase: p.budget_seconds for p in report.transcript.phases}
+    assert list(spent) == [p.id for p in prompt.phases]
+    assert budget["requirements"] == 300
+    assert 240 <= spent["requirements"] <= 300  # 00:00 to 04:30
+    assert 240 <= spent["estimates"] <= 270  # 04:30 to 09:00
+    assert spent["high-level"] >= 600  # 09:00 to 20:00
+    assert spent["wrap-up"] >= 200
+    assert sum(spent.values()) >= 24 * 60 - 5
+    data = report.to_dict()["transcript"]
+    assert data["phases"][0] == {
+        "phase": "requirements",
+        "seconds": spent["requirements"],
+        "budget_seconds": 300,
+        "title": "Requirements",
+    }
