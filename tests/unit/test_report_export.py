@@ -68,3 +68,24 @@ def test_clock_and_bar_formatting() -> None:
     assert clock_text(-61) == "-1:01"
     assert bar(50, 10) == "█████░░░░░"
     assert bar(140, 4) == "████" and bar(-3, 4) == "░░░░"
+
+
+def test_estimates_are_checked_in_the_markdown_and_survive_the_json() -> None:
+    catalog = Catalog([CONTENT])
+    prompt = catalog.prompt("mini")
+    answer = "About 200 users x 40 messages/day = 8M messages/day for our users."
+    report = grade_text(answer, prompt, catalog.rubric_for(prompt), transcript=False)
+    assert report.estimates and not report.estimates[0].ok  # 8000, not 8M
+    md = report_markdown(report, prompt)
+    assert "## Estimates checked" in md and "- ✘ " in md
+    assert report_from_dict(report.to_dict()).estimates == report.estimates
+
+
+def test_an_older_report_without_the_newer_keys_still_loads() -> None:
+    _, _, report = graded()
+    old = report.to_dict()
+    for key in ("level", "topic_share", "relevance", "estimates", "anchor"):
+        old.pop(key, None)
+    old["items"] = [{k: v for k, v in i.items() if k not in ("why", "card")} for i in old["items"]]
+    back = report_from_dict(old)
+    assert back.score == report.score and len(back.items) == len(report.items)

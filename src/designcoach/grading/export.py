@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from designcoach.grading.report import (
     EstimateResult,
@@ -18,6 +19,8 @@ from designcoach.timefmt import clock_text
 if TYPE_CHECKING:
     from designcoach.content.catalog import Catalog
     from designcoach.content.models import Prompt
+
+T = TypeVar("T")
 
 # credit -> (word, symbol); the symbols read well in a terminal and in Markdown alike
 MARKS: dict[float, tuple[str, str]] = {
@@ -65,7 +68,7 @@ def card_ideas(catalog: Catalog, report: Report) -> dict[str, str]:
             card = catalog.card(card_id)
         except (UnknownId, ContentError, OSError):
             continue
-        line = getattr(card, "summary", "") or card.idea.strip().split(". ")[0]
+        line = card.summary or card.idea.strip().split(". ")[0]
         ideas[card_id] = " ".join(line.split())
     return ideas
 
@@ -125,6 +128,14 @@ def report_markdown(
                 out.append(f"- Concept: {cards[mis.card]} (`designcoach notes {mis.card}`)")
             out.append("")
 
+    if report.estimates:
+        out += ["## Estimates checked", ""]
+        for est in report.estimates:
+            verdict = "✔" if est.ok else "✘"
+            note = est.note or ("consistent" if est.ok else "off by more than 10x")
+            out.append(f"- {verdict} {est.evidence} ({note})")
+        out.append("")
+
     if report.followups:
         out += ["## Follow-up questions", ""]
         out += [f"{n}. {q}" for n, q in enumerate(report.followups, 1)]
@@ -154,59 +165,24 @@ def phase_table(prompt: Prompt, phases: Sequence[Mapping[str, Any]], overtime: f
     return [*lines, ""]
 
 
+def _build(cls: type[T], data: Mapping[str, Any]) -> T:
+    """A report dataclass from its dict, ignoring keys it does not know (older or newer JSON)."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
 def report_from_dict(data: Mapping[str, Any]) -> Report:
     """A Report rebuilt from its `to_dict()` JSON (as the history stores it)."""
-    items = [
-        ItemResult(
-            id=i["id"],
-            title=i.get("title", i["id"]),
-            category=i.get("category", ""),
-            weight=int(i.get("weight", 1)),
-            credit=float(i.get("credit", 0.0)),
-            evidence=list(i.get("evidence", [])),
-            hint=i.get("hint", ""),
-            note=i.get("note", ""),
-            followup=i.get("followup", ""),
-            card=i.get("card"),
-            why=i.get("why", ""),
-        )
-        for i in data.get("items", [])
-    ]
-    misconceptions = [
-        MisconceptionResult(
-            id=m["id"],
-            title=m.get("title", m["id"]),
-            evidence=list(m.get("evidence", [])),
-            correction=m.get("correction", ""),
-            note=m.get("note", ""),
-            penalty=float(m.get("penalty", 0.0)),
-            card=m.get("card"),
-        )
-        for m in data.get("misconceptions", [])
-    ]
-    estimates = [
-        EstimateResult(e["evidence"], float(e["stated"]), float(e["computed"]), bool(e["ok"]))
-        for e in data.get("estimates", [])
-    ]
-    transcript = None
-    if "transcript" in data:
-        t = data["transcript"]
-        phases = t.get("phases")
-        transcript = TranscriptInfo(
-            candidate_words=int(t.get("candidate_words", 0)),
-            phases=[PhaseTime(**p) for p in phases] if phases is not None else None,
-        )
-    return Report(
-        prompt=data["prompt"],
-        score=float(data["score"]),
-        band=data["band"],
-        words=int(data.get("words", 0)),
-        items=items,
-        misconceptions=misconceptions,
-        followups=list(data.get("followups", [])),
-        categories={k: float(v) for k, v in data.get("categories", {}).items()},
-        estimates=estimates,
-        transcript=transcript,
-        anchor=data.get("anchor", ""),
-        off_topic=bool(data.get("off_topic", False)),
-    )
+    top = dict(data)
+    top["items"] = [_build(ItemResult, i) for i in data.get("items", [])]
+    top["misconceptions"] = [_build(MisconceptionResult, m) for m in data.get("misconceptions", [])]
+    top["estimates"] = [_build(EstimateResult, e) for e in data.get("estimates", [])]
+    top.setdefault("followups", [])
+    top.setdefault("categories", {})
+    top.setdefault("words", 0)
+    if data.get("transcript") is not None:
+        t = dict(data["transcript"])
+        if t.get("phases") is not None:
+            t["phases"] = [_build(PhaseTime, p) for p in t["phases"]]
+        top["transcript"] = _build(TranscriptInfo, t)
+    return _build(Report, top)

@@ -34,7 +34,8 @@ def finish_session(
 
     session.stop()
     answer = session.answer()
-    report = grade_text(answer, session.prompt, rubric)
+    # never a transcript: the TUI's answer has no speaker turns, whatever the user writes
+    report = grade_text(answer, session.prompt, rubric, transcript=False)
     record = SessionRecord(
         prompt=session.prompt.id,
         started_at=session.started_at,

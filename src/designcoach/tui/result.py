@@ -83,6 +83,8 @@ class ResultScreen(Screen[None]):
             yield Static(self._categories(), id="categories")
             yield Static(self._items(), id="items")
             yield Static(self._misconceptions(), id="misconceptions")
+            if self.report.estimates:
+                yield Static(self._estimates(), id="estimates")
             yield Static(self._followups(), id="followups")
             yield Static(self._times(), id="times")
         yield Static("Press s to save this report as Markdown.", id="saved", markup=False)
@@ -109,10 +111,8 @@ class ResultScreen(Screen[None]):
             facts.append(f"{self.hints} hint{'s' if self.hints != 1 else ''}")
         text.append("\n" + " · ".join(facts), style="dim")
         if r.off_topic:
-            text.append(
-                "\nThis does not read as an answer to this prompt, so the score is capped at 10.",
-                style="bold red",
-            )
+            why = r.relevance or "does not read as an answer to this prompt"
+            text.append(f"\nOff topic: the answer {why}.", style="bold red")
         return text
 
     def _categories(self) -> RenderableType:
@@ -175,6 +175,17 @@ class ResultScreen(Screen[None]):
             if mis.card and mis.card in self.cards:
                 details.append(self._concept(mis.card))
             parts.extend(_indented(d) for d in details)
+        return Group(*parts)
+
+    def _estimates(self) -> RenderableType:
+        parts: list[RenderableType] = [Text("ESTIMATES CHECKED", style="bold")]
+        for est in self.report.estimates:
+            head = Text("✔ " if est.ok else "✘ ", style="green" if est.ok else "red")
+            head.append(est.evidence, style="italic")
+            parts.append(head)
+            note = est.note or ("" if est.ok else "off by more than 10x")
+            if note:
+                parts.append(_indented(Text(note, style="dim" if est.ok else "")))
         return Group(*parts)
 
     def _followups(self) -> RenderableType:

@@ -394,7 +394,7 @@ class SessionScreen(Screen[None]):
         from designcoach.grading.engine import grade_text
 
         self._snapshot()
-        report = grade_text(self.session.answer(), self.prompt, self.rubric)
+        report = grade_text(self.session.answer(), self.prompt, self.rubric, transcript=False)
         item = choose_hint(report, self.session.current.id, self.session.hints)
         hint = self.query_one("#hint", Static)
         text = Text()
