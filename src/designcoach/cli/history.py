@@ -1,9 +1,49 @@
-"""`designcoach history`."""
+"""`designcoach history [--json]`: past practice sessions."""
 
 from __future__ import annotations
 
+import json
+
+from designcoach import paths
 from designcoach.errors import UserError
 
 
-def run_history(*args: object) -> None:
-    raise UserError("'history' is not built yet")
+def run_history(as_json: bool) -> None:
+    from designcoach.history.store import HistoryError, HistoryStore
+
+    try:
+        records = HistoryStore(paths.history_db()).sessions()
+    except HistoryError as exc:
+        raise UserError(str(exc)) from None
+    if as_json:
+        print(json.dumps([r.to_dict() for r in records], indent=2, ensure_ascii=False))
+        return
+    if not records:
+        print("No sessions yet. Run 'designcoach practice' to do one.")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    from designcoach.timefmt import clock_text, local_time
+
+    table = Table(title="Practice sessions (newest first)", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("finished", no_wrap=True)
+    table.add_column("prompt", style="bold")
+    table.add_column("score", justify="right")
+    table.add_column("band")
+    table.add_column("time used", justify="right")
+    table.add_column("over", justify="right")
+    table.add_column("hints", justify="right")
+    for r in records:
+        table.add_row(
+            str(r.id),
+            local_time(r.ended_at),
+            r.prompt,
+            f"{r.score:g}",
+            r.band,
+            f"{clock_text(r.seconds)} / {clock_text(r.budget_seconds)}",
+            clock_text(r.overtime_seconds) if r.overtime_seconds > 0 else "",
+            str(r.hints),
+        )
+    Console().print(table)

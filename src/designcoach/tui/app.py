@@ -1,0 +1,164 @@
+"""The practice app: one factory, `create_app`, used by the CLI and by every test."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.screen import Screen
+
+from designcoach import paths
+from designcoach.history.drafts import DraftStore
+
+if TYPE_CHECKING:
+    from designcoach.content.catalog import Catalog
+    from designcoach.content.models import Prompt, Rubric
+    from designcoach.history.store import HistoryStore
+    from designcoach.tui.session import SessionScreen
+
+
+class CoachApp(App[None]):
+    """Picker, session, result and history screens over one catalog, draft folder and history."""
+
+    TITLE = "designcoach"
+    ENABLE_COMMAND_PALETTE = False  # frees ctrl+p for "previous phase"
+    # The session screen's own CSS_PATH, read with the app's styles at start-up: a screen pushed
+    # with a stylesheet not yet loaded makes Textual re-parse every style (~10 ms before the
+    # first frame).
+    CSS_PATH = ["session.tcss"]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        prompt: tuple[Prompt, Rubric] | None = None,
+        minutes: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        tick: float = 0.5,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.start_prompt = prompt
+        self.minutes = minutes
+        self.clock = clock
+        self.tick = tick
+        self.cursor_blink = cursor_blink
+        self.drafts = DraftStore(paths.drafts_dir())
+        self._history: HistoryStore | None = None
+        self.sessions: list[SessionScreen] = []  # started and not submitted
+
+    @property
+    def history(self) -> HistoryStore:
+        # sqlite3 is imported when first needed, not at start-up
+        if self._history is None:
+            from designcoach.history.store import HistoryStore
+
+            self._history = HistoryStore(paths.history_db())
+        return self._history
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self._handle_signals()
+        # Every screen is pushed over Textual's blank default one: a pushed screen gets its
+        # CSS_PATH loaded and can later be replaced by switch_screen (the default one can't).
+        if self.start_prompt is not None:
+            self.push_screen(self._session_screen(*self.start_prompt))
+        else:
+            from designcoach.tui.picker import PickerScreen
+
+            self.push_screen(PickerScreen())
+
+    def open_session(self, prompt_id: str) -> None:
+        """Start (or resume) a session on a prompt chosen in the picker."""
+        from designcoach.content.catalog import UnknownId
+        from designcoach.content.yamlio import ContentError
+
+        try:
+            prompt = self.catalog.prompt(prompt_id)
+            rubric = self.catalog.rubric_for(prompt)
+        except (UnknownId, ContentError) as exc:
+            self.notify(str(exc), title="Cannot open this prompt", severity="error")
+            return
+        self.push_screen(self._session_screen(prompt, rubric))
+
+    def _session_screen(self, prompt: Prompt, rubric: Rubric) -> Screen:
+        from designcoach.tui.session import SessionScreen
+
+        return SessionScreen(
+            prompt,
+            rubric,
+            self.drafts,
+            minutes=self.minutes,
+            clock=self.clock,
+            tick=self.tick,
+            cursor_blink=self.cursor_blink,
+        )
+
+    def show_prompts(self) -> None:
+        """Back to the picker: pop to it when it is below, else put one in place."""
+        from designcoach.tui.picker import PickerScreen
+
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, PickerScreen) and screen is not self.screen:
+                while len(self.screen_stack) > index + 1:
+                    self.pop_screen()
+                return
+        self.switch_screen(PickerScreen())
+
+    def save_drafts(self) -> list[str]:
+        """Put every open session's draft on disk and wait for it (quit, signal, crash).
+
+        Returns the prompt ids of the drafts written on the way out.
+        """
+        for screen in self.sessions:
+            screen.save_draft_now()
+        return [screen.prompt.id for screen in self.sessions if screen.draft_saved]
+
+    def _handle_signals(self) -> None:
+        """On SIGTERM or SIGHUP (a closed terminal), save drafts and leave the terminal clean."""
+        loop = asyncio.get_running_loop()
+        for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+            if sig is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(sig, self._on_signal, int(sig))
+
+    def _on_signal(self, number: int) -> None:
+        self.save_drafts()
+        self.exit(return_code=128 + number)
+
+    async def action_quit(self) -> None:
+        self.save_drafts()
+        self.exit()
+
+
+def create_app(
+    prompt_id: str | None = None,
+    minutes: float | None = None,
+    *,
+    catalog: Catalog | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    tick: float = 0.5,
+    cursor_blink: bool = True,
+) -> CoachApp:
+    """The app for `designcoach practice [PROMPT_ID] [--minutes N]`.
+
+    The prompt is loaded here, before the terminal is taken over, so an unknown id or a broken
+    file fails as a plain error. `clock`, `tick` and `cursor_blink` exist for tests and snapshots.
+    """
+    if catalog is None:
+        from designcoach.content.catalog import Catalog
+
+        catalog = Catalog()
+    prompt = None
+    if prompt_id is not None:
+        loaded = catalog.prompt(prompt_id)
+        prompt = (loaded, catalog.rubric_for(loaded))
+    return CoachApp(
+        catalog, prompt=prompt, minutes=minutes, clock=clock, tick=tick, cursor_blink=cursor_blink
+    )

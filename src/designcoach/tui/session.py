@@ -1,0 +1,517 @@
+"""The interview screen: the brief and phases on the left, the answer editor, the clocks on top.
+
+Typing costs one flag and one clock reading per keystroke; everything else (word counts, the
+draft snapshot, the countdown) happens on a half-second tick, and drafts are written by a
+background thread.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+from textual.widgets.text_area import Edit, EditResult, Selection
+
+from designcoach.history.drafts import Draft, DraftStore, DraftWriter
+from designcoach.history.session import PracticeSession, choose_hint
+from designcoach.timefmt import clock_text, local_time
+
+if TYPE_CHECKING:
+    from designcoach.content.models import Prompt, Rubric
+    from designcoach.tui.app import CoachApp
+
+QUIET_SECONDS = 1.0  # save once typing pauses this long...
+MAX_UNSAVED_SECONDS = 2.0  # ...or once the oldest unsaved keystroke is this old
+IDLE_SAVE_SECONDS = 30.0  # and now and then anyway, so the time spent survives a crash
+
+
+class AnswerEditor(TextArea):
+    """Textual's TextArea, plain with soft wrap; it also keeps the cursor in view when typing
+    wraps onto a new last line (TextArea scrolls before it grows, so the new line stayed hidden)."""
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        self.scroll_cursor_visible()
+        return result
+
+
+class SessionScreen(Screen[None]):
+    """One timed interview on one prompt."""
+
+    CSS_PATH = "session.tcss"
+    AUTO_FOCUS = "#editor"  # keys typed while the screen is still starting go into the answer
+    BINDINGS = [
+        Binding("ctrl+n", "next_phase", "Next phase", priority=True),
+        Binding("ctrl+p", "previous_phase", "Prev phase", priority=True),
+        Binding("ctrl+t", "hint", "Hint", priority=True),
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),
+        # the brief can be long; the editor keeps the focus, so scroll it from here
+        Binding("ctrl+down,alt+down", "scroll_brief(4)", "Scroll brief", priority=True),
+        Binding("ctrl+up,alt+up", "scroll_brief(-4)", "Scroll brief", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        prompt: Prompt,
+        rubric: Rubric,
+        drafts: DraftStore,
+        *,
+        minutes: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        tick: float = 0.5,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.rubric = rubric
+        self.drafts = drafts
+        self.clock = clock
+        self.tick = tick
+        self.cursor_blink = cursor_blink
+        self.session = PracticeSession(prompt, minutes, clock=clock)
+        self.writer = DraftWriter(drafts, on_error=self._save_failed)
+        self.started = False
+        self.finished = False
+        self.draft_saved = False  # written on the way out
+        self._timer: Timer | None = None
+        self._dirty = False
+        self._dirty_since = 0.0
+        self._last_edit = 0.0
+        self._last_save = time.monotonic()
+        self._save_error: str | None = None
+        self._loads_pending = 0
+        self._top_shown = ""
+        self._saved_once = False  # drafts are handed to the writer, which saves in ms
+        self._error_shown: str | None = None
+        self._words = 0
+        self._twist_shown = False
+        self._cursors: dict[str, Selection] = {}
+
+    @property
+    def coach(self) -> CoachApp:
+        return cast("CoachApp", self.app)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # A grid on the screen itself, so the editor is a direct child of the screen: each
+        # keystroke's messages bubble through no more widgets than in a bare TextArea app.
+        yield Static(id="topbar", markup=False)
+        with VerticalScroll(id="brief"):
+            yield Static(id="phases", markup=False)
+            yield Static(id="hint", markup=False)
+            yield Static(id="twist", markup=False)
+            yield Static(self._statement(), id="statement", markup=False)
+        yield Static(id="phase-head", markup=False)
+        yield self._make_editor()
+        yield Static(id="editor-status", markup=False)
+        yield Footer()
+
+    def _make_editor(self) -> TextArea:
+        # One editor for every phase: switching loads the phase's text into it, so keys typed
+        # right after ^n can only land in the phase now shown.
+        editor = AnswerEditor(soft_wrap=True, tab_behavior="indent", id="editor")
+        editor.cursor_blink = self.cursor_blink
+        self._label_editor(editor)
+        self.editor = editor  # kept: its text stays readable even after the screen is gone
+        return editor
+
+    def _label_editor(self, editor: TextArea) -> None:
+        plan = self.session.current
+        editor.placeholder = f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
+
+    def _statement(self) -> Text:
+        text = Text()
+        text.append("THE PROMPT\n", style="bold")
+        text.append(reflow(self.prompt.statement) + "\n\n")
+        text.append("CLARIFICATIONS", style="bold")
+        for c in self.prompt.clarifications:
+            text.append(f"\nQ: {reflow(c.question)}\n", style="italic")
+            text.append(f"A: {reflow(c.answer)}\n")
+        return text
+
+    def on_mount(self) -> None:
+        draft = self.drafts.load(self.prompt.id)
+        if draft is None or not draft.words:
+            self._start()
+            return
+        self._paint_all()
+        used = clock_text(draft.seconds)
+        budget = clock_text(draft.minutes * 60)
+        phase = next((p.title for p in self.session.phases if p.id == draft.current), draft.current)
+        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Resume your draft of {self.prompt.title}?",
+                f"Saved {local_time(draft.saved_at) if draft.saved_at else 'earlier'}: {draft.words} words, in {phase}, "
+                f"{used} used of {budget}. Starting over keeps the old draft in the drafts folder.",
+                yes="Resume",
+                no="Start over",
+                default=True,
+                escape_result=True,
+            ),
+            lambda resume: self._resume(draft, bool(resume)),
+        )
+
+    def _resume(self, draft: Draft, resume: bool) -> None:
+        if resume:
+            self.session = PracticeSession.from_draft(self.prompt, draft, clock=self.clock)
+            self._load_phase()
+        else:
+            self.drafts.set_aside(self.prompt.id)
+        self._start()
+
+    def _start(self) -> None:
+        self.coach.sessions.append(self)
+        self.session.start()
+        self.started = True
+        self._timer = self.set_interval(self.tick, self._tick)
+        self._paint_all()
+        self._editor().focus()
+
+    # --- painting --------------------------------------------------------------------------
+
+    def _paint_all(self) -> None:
+        self._paint_clocks()
+        self._paint_phases()
+        self._paint_head()
+        self._paint_twist()
+        self._paint_status()
+
+    def _paint_clocks(self) -> None:
+        """The top line; redrawn only when what it shows changes (once a second)."""
+        s = self.session
+        top = Text(no_wrap=True, overflow="ellipsis")
+        top.append(f" {self.prompt.title} ", style="bold")
+        top.append("  Session ")
+        top.append_text(_countdown(s.remaining()))
+        top.append(f"   {s.current.title} {clock_text(s.phase_elapsed())}")
+        top.append(f" of {clock_text(s.current.budget)}, ")
+        top.append_text(_countdown(s.phase_remaining()))
+        if top.plain != self._top_shown:
+            self._top_shown = top.plain
+            self.query_one("#topbar", Static).update(top, layout=False)
+
+    def _paint_phases(self) -> None:
+        """The phase list with budgets and the time used so far; drawn when the phase changes."""
+        s = self.session
+        width = self.query_one("#phases", Static).size.width or 38
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("PHASES", style="bold")
+        for i, plan in enumerate(s.phases):
+            used, current = s.phase_elapsed(i), i == s.index
+            times = (
+                clock_text(plan.budget)
+                if current or not used
+                else (f"{clock_text(used)} / {clock_text(plan.budget)}")
+            )
+            name = f"{'▶' if current else ' '} {i + 1} {plan.title}"
+            line = Text(name[: max(1, width - len(times) - 1)].ljust(width - len(times)) + times)
+            if current:
+                line.stylize("bold reverse")
+            elif used > plan.budget:
+                line.stylize("yellow", len(line) - len(times))
+            elif not s.texts.get(plan.id):
+                line.stylize("dim")
+            text.append("\n")
+            text.append_text(line)
+        self.query_one("#phases", Static).update(text, layout=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # the brief takes 44 columns, or 40% of a narrow terminal
+        brief = min(44, max(24, event.size.width * 2 // 5))
+        self.styles.grid_columns = f"{brief} 1fr"
+        self.call_after_refresh(self._paint_phases)
+
+    def _paint_head(self) -> None:
+        plan = self.session.current
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(f"{self.session.index + 1}/{len(self.session.phases)} {plan.title}", "bold")
+        head.append(f" · {clock_text(plan.budget)} · {plan.goal}")
+        self.query_one("#phase-head", Static).update(head, layout=False)
+
+    def _paint_twist(self) -> None:
+        twist = self.query_one("#twist", Static)
+        if not self.session.twist_seen:
+            twist.display = False
+            return
+        text = Text()
+        text.append("TWIST\n", style="bold magenta")
+        text.append(self.prompt.twist.text.strip() + "\n\n")
+        text.append("FOLLOW-UPS\n", style="bold")
+        text.append("\n".join(f"• {q.strip()}" for q in self.prompt.followups))
+        twist.update(text)
+        twist.display = True
+        if not self._twist_shown:
+            self._twist_shown = True
+            if self.started:
+                self.notify("The interviewer adds a twist (left panel).", title="Twist")
+            self.call_after_refresh(twist.scroll_visible)
+
+    def _paint_status(self) -> None:
+        status = Text(no_wrap=True, overflow="ellipsis")
+        status.append(f"{self._words} words")
+        hints = len(self.session.hints)
+        if hints:
+            status.append(f" · {hints} hint{'' if hints == 1 else 's'}")
+        if self._save_error:
+            status.append(f" · draft NOT saved: {self._save_error}", style="bold red")
+        elif self._dirty:
+            status.append(" · unsaved changes")
+        elif self._saved_once:
+            status.append(" · draft saved")
+        self.query_one("#editor-status", Static).update(status, layout=False)
+        self._error_shown = self._save_error
+
+    # --- typing, the tick and autosave ---------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # the hot path: keep it to a flag and a clock reading
+        if self._loads_pending:  # the echo of load_text (a phase change), not an edit
+            self._loads_pending -= 1
+            return
+        self._last_edit = time.monotonic()
+        if not self._dirty:
+            self._dirty = True
+            self._dirty_since = self._last_edit
+            if self._saved_once:
+                self._paint_status()  # once per save cycle, not per keystroke
+
+    def _tick(self) -> None:
+        if self.finished:
+            return
+        now = time.monotonic()
+        if self._dirty:
+            due = now - self._last_edit >= QUIET_SECONDS
+            due = due or now - self._dirty_since >= MAX_UNSAVED_SECONDS
+        else:
+            due = now - self._last_save >= IDLE_SAVE_SECONDS and any(self.session.texts.values())
+        if due:
+            self._autosave()
+        if not self.is_current:
+            return  # under a dialog: repainting would redraw the whole screen for nothing
+        self._paint_clocks()
+        if self._save_error != self._error_shown:
+            self._paint_status()
+        if not self.session.time_up_seen and self.session.remaining() <= 0:
+            self._time_up()
+
+    def _editor(self) -> TextArea:
+        return self.editor
+
+    def _snapshot(self) -> None:
+        """Copy the editor's text into the session's current phase."""
+        self.session.texts[self.session.current.id] = self._editor().text
+        self._words = sum(len(t.split()) for t in self.session.texts.values())
+
+    def _autosave(self) -> None:
+        self._snapshot()
+        self._dirty = False
+        self._last_save = time.monotonic()
+        self._saved_once = True
+        self.writer.submit(self.session.to_draft())
+        self._paint_status()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        # runs on the writer thread: only leave a note; the tick paints it
+        self._save_error = str(exc) or type(exc).__name__
+
+    def save_draft_now(self) -> bool:
+        """Write the draft and wait for it (quit, signal and crash paths); True if one was written.
+
+        Nothing to do before the session started or once it was submitted.
+        """
+        if not self.started or self.finished:
+            return False
+        self.finished = True  # once: later calls (unmount after quit) find nothing to do
+        self._snapshot()
+        if not any(t.strip() for t in self.session.texts.values()):
+            self.writer.close()
+            return False
+        self.writer.submit(self.session.to_draft())
+        self.draft_saved = self.writer.close() and self._save_error is None
+        return self.draft_saved
+
+    def on_screen_resume(self) -> None:
+        if self.started:
+            self._paint_all()
+
+    def on_unmount(self) -> None:
+        self.save_draft_now()
+
+    def action_scroll_brief(self, lines: int) -> None:
+        self.query_one("#brief", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    # --- phases --------------------------------------------------------------------------
+
+    def action_next_phase(self) -> None:
+        self._go_to(self.session.index + 1)
+
+    def action_previous_phase(self) -> None:
+        self._go_to(self.session.index - 1)
+
+    def _go_to(self, index: int) -> None:
+        self._snapshot()
+        editor = self._editor()
+        self._cursors[self.session.current.id] = editor.selection
+        if not self.session.go_to(index):
+            self.app.bell()
+            return
+        self._load_phase()
+        if self.started:
+            self._autosave()
+
+    def _load_phase(self) -> None:
+        """Show the current phase's text in the editor, with its cursor where it was left."""
+        editor = self._editor()
+        self._loads_pending += 1
+        editor.load_text(self.session.texts[self.session.current.id])
+        selection = self._cursors.get(self.session.current.id)
+        if selection is not None:
+            editor.selection = selection
+        else:
+            editor.move_cursor(editor.document.end)
+        self._label_editor(editor)
+        editor.focus()
+        self._paint_all()
+
+    # --- hint, submit, time up -------------------------------------------------------------------
+
+    def action_hint(self) -> None:
+        from designcoach.grading.engine import grade_text
+
+        self._snapshot()
+        report = grade_text(self.session.answer(), self.prompt, self.rubric, transcript=False)
+        item = choose_hint(report, self.session.current.id, self.session.hints)
+        hint = self.query_one("#hint", Static)
+        text = Text()
+        if item is None:
+            text.append("HINT\n", style="bold green")
+            text.append("Every rubric item is explained. Sharpen numbers and trade-offs.")
+        else:
+            self.session.hints.append(item.id)
+            from designcoach.grading.export import CATEGORY_TITLES
+
+            where = CATEGORY_TITLES.get(item.category, item.category)
+            text.append(f"HINT ({where})\n", style="bold green")
+            text.append(item.hint.strip() + "\n")
+            text.append("^t again for another", style="dim")
+        hint.update(text)
+        hint.display = True
+        self.call_after_refresh(hint.scroll_visible)
+        self._paint_status()
+
+    def action_submit(self) -> None:
+        self._snapshot()
+        if not self.session.answer().strip():
+            self.notify("Nothing to grade yet: write your answer first.", severity="warning")
+            return
+        remaining = self.session.remaining()
+        if remaining <= 0:
+            self._submit()
+            return
+        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Submit and grade now?",
+                f"{clock_text(remaining)} of the session is left. The answer cannot be edited after.",
+                yes="Submit",
+                no="Keep writing",
+            ),
+            self._after_confirm,
+        )
+
+    def _after_confirm(self, ok: bool | None) -> None:
+        if ok:
+            self._submit()
+        else:
+            self._editor().focus()
+
+    def _time_up(self) -> None:
+        self.session.time_up_seen = True
+        self._autosave()
+        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Time is up",
+                f"The interview's {clock_text(self.session.budget)} have run out. Submit now, or "
+                "keep writing: the overtime is recorded and shown with the result.",
+                yes="Submit now",
+                no="Keep writing",
+            ),
+            self._after_time_up,
+        )
+
+    def _after_time_up(self, submit: bool | None) -> None:
+        if submit:
+            self.action_submit()
+        else:
+            self._editor().focus()
+
+    def _submit(self) -> None:
+        from designcoach.history.finish import finish_session
+        from designcoach.tui.result import ResultScreen
+
+        self._snapshot()
+        self.finished = True
+        self.coach.sessions.remove(self)
+        if self._timer is not None:
+            self._timer.stop()
+        done = finish_session(
+            self.session, self.rubric, self.coach.history, self.drafts, self.writer
+        )
+        if done.error:
+            self.notify(
+                f"{done.error}. Your draft is kept.",
+                title="Not saved",
+                severity="error",
+                timeout=15,
+            )
+        self.app.switch_screen(
+            ResultScreen(
+                self.prompt,
+                done.report,
+                phases=done.record.phases,
+                overtime=done.record.overtime_seconds,
+                answer=done.record.answer,
+                when=local_time(done.record.ended_at),
+                hints=done.record.hints,
+            )
+        )
+
+
+def _countdown(seconds: float) -> Text:
+    """Time left, counting down to 0:00 (rounded up), then the overtime in colour."""
+    if seconds > 0:
+        return Text(f"{clock_text(math.ceil(seconds))} left")
+    return Text(f"over +{clock_text(-seconds)}", style="bold red")
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of YAML prose into paragraphs; list items keep their lines."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for line in block.splitlines():
+            line = line.strip()
+            if lines and not re.match(r"([-*•]|\d+[.)])\s", line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)

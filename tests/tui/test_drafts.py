@@ -1,0 +1,108 @@
+"""Autosave, quitting, resuming and starting over, through the real draft files."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from tui_helpers import answer_dialog, wait_until
+
+from designcoach.content.catalog import Catalog
+from designcoach.history.drafts import Draft, DraftStore
+from designcoach.tui.app import create_app
+from designcoach.tui.dialogs import ConfirmDialog
+from designcoach.tui.session import SessionScreen
+
+SIZE = (120, 40)
+
+
+def draft_text(home: Path, prompt: str = "mini") -> dict[str, str]:
+    path = home / "drafts" / f"{prompt}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["texts"] if path.exists() else {}
+
+
+async def test_draft_reaches_disk_about_two_seconds_after_typing(
+    catalog: Catalog, home: Path
+) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Web sockets")
+        typed = time.monotonic()
+        await wait_until(
+            pilot, lambda: draft_text(home).get("requirements") == "Web sockets", timeout=4
+        )
+        # promised: about 2 s after the last key (slack for a busy test machine)
+        assert time.monotonic() - typed < 4.0
+        assert app.screen.writer.saves >= 1
+        # no temporary files are left behind by the atomic writes
+        assert app.screen.writer.flush()
+        assert sorted(p.name for p in (home / "drafts").iterdir()) == ["mini.json"]
+
+
+async def test_phase_change_saves_at_once(catalog: Catalog, home: Path) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "ctrl+n")
+        app.screen.writer.flush()
+        saved = json.loads((home / "drafts" / "mini.json").read_text(encoding="utf-8"))
+        assert saved["texts"]["requirements"] == "x"
+        assert saved["current"] == "high-level"
+
+
+async def test_quit_saves_then_reopening_offers_to_resume(catalog: Catalog, home: Path) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"first", "ctrl+n", *"second")
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert draft_text(home) == {"requirements": "first", "high-level": "second", "deep-dive": ""}
+
+    again = create_app("mini", catalog=catalog)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmDialog)
+        await wait_until(pilot, lambda: again.focused is not None)
+        assert again.focused.id == "yes"  # Resume is the safe default
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.current.id == "high-level"
+        assert screen.editor.text == "second"
+        assert screen.session.phase_elapsed(0) > 0  # time spent before is kept
+        await pilot.press(" ", "x")
+        assert screen.editor.text == "second x"
+
+
+async def test_starting_over_keeps_the_old_draft_aside(catalog: Catalog, home: Path) -> None:
+    store = DraftStore(home / "drafts")
+    store.save(
+        Draft(
+            "mini", 5.0, "2025-01-01T00:00:00+00:00", "requirements", {"requirements": "old words"}
+        )
+    )
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer_dialog(pilot, yes=False)  # Start over
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.editor.text == ""
+    kept = list((home / "drafts").glob("mini.*.old.json"))
+    assert len(kept) == 1
+    assert json.loads(kept[0].read_text(encoding="utf-8"))["texts"]["requirements"] == "old words"
+
+
+async def test_a_damaged_draft_is_set_aside_not_lost(catalog: Catalog, home: Path) -> None:
+    (home / "drafts").mkdir(parents=True, exist_ok=True)
+    (home / "drafts" / "mini.json").write_text("{not json", encoding="utf-8")
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)  # no resume question for garbage
+    [damaged] = (home / "drafts").glob("mini.*.damaged.json")
+    assert damaged.read_text(encoding="utf-8") == "{not json"

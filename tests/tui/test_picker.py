@@ -1,0 +1,63 @@
+"""The picker: prompts with difficulty, minutes and best score; filters; starting a session."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Select, Static
+from tui_helpers import text_of
+
+from designcoach.content.catalog import Catalog
+from designcoach.tui.app import create_app
+from designcoach.tui.picker import PickerScreen
+from designcoach.tui.session import SessionScreen
+
+SIZE = (120, 40)
+
+
+def rows(app) -> list[str]:
+    table = app.screen.query_one("#prompts", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def test_picker_lists_every_prompt_with_difficulty_and_minutes(catalog: Catalog) -> None:
+    app = create_app(catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert rows(app) == ["mini", "solo"]
+        table = app.screen.query_one("#prompts", DataTable)
+        assert [str(cell) for cell in table.get_row("mini")[:4]] == [
+            "Design a Mini Chat",
+            "easy",
+            "5",
+            "-",
+        ]
+        assert str(table.get_row("solo")[1]) == "hard"
+        details = text_of(app.screen.query_one("#details", Static))
+        assert "A tiny chat service, for tests." in details
+        assert "Requirements 2 → High-level design 2 → Deep dives 1" in details
+
+
+async def test_filters_by_difficulty_and_by_tag(catalog: Catalog) -> None:
+    app = create_app(catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#difficulty", Select).value = "hard"
+        await pilot.pause()
+        assert rows(app) == ["solo"]
+        app.screen.query_one("#difficulty", Select).clear()
+        app.screen.query_one("#tag", Select).value = "chat"
+        await pilot.pause()
+        assert rows(app) == ["mini"]
+
+
+async def test_enter_starts_the_highlighted_prompt(catalog: Catalog) -> None:
+    app = create_app(catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.prompt.id == "solo"
+        # the twist of a prompt whose twist phase is its last phase shows there
+        await pilot.press("ctrl+n")
+        assert app.screen.query_one("#twist").display

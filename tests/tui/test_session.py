@@ -1,0 +1,190 @@
+"""The session screen driven by Pilot: typing, phases, hints, the twist, time running out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static, TextArea
+from tui_helpers import answer_dialog, text_of, wait_until
+
+from designcoach.content.catalog import Catalog
+from designcoach.grading.engine import grade_text
+from designcoach.tui.app import create_app
+from designcoach.tui.dialogs import ConfirmDialog
+from designcoach.tui.result import ResultScreen
+from designcoach.tui.session import SessionScreen, reflow
+
+SIZE = (120, 40)
+
+
+def session_of(app) -> SessionScreen:
+    [screen] = [s for s in app.screen_stack if isinstance(s, SessionScreen)]
+    return screen
+
+
+async def test_typing_goes_to_the_current_phase_and_phases_keep_their_text(
+    catalog: Catalog,
+) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        await pilot.press(*"About 200 users in one office.")
+        await pilot.press("ctrl+n")
+        assert screen.session.current.id == "high-level"
+        assert screen.editor.text == ""
+        assert "High-level design" in text_of(app.screen.query_one("#phase-head", Static))
+        await pilot.press(*"Web sockets to each desk.")
+        await pilot.press("ctrl+p")
+        assert screen.session.current.id == "requirements"
+        assert screen.editor.text == "About 200 users in one office."
+        assert screen.session.texts["high-level"] == "Web sockets to each desk."
+        answer = screen.session.answer()
+        assert "## Requirements\n\nAbout 200 users" in answer
+        assert "## High-level design\n\nWeb sockets" in answer
+
+
+async def test_keys_typed_right_after_next_phase_land_in_the_new_phase(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # no pause between the keys: a fast typist or a paste
+        await pilot.press("a", "ctrl+n", "ctrl+n", "b")
+        screen = session_of(app)
+        assert screen.session.texts["requirements"] == "a"
+        assert screen.session.current.id == "deep-dive"
+        assert screen.editor.text == "b"
+
+
+async def test_hint_points_at_an_item_the_answer_does_not_cover_yet(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        hint_box = app.screen.query_one("#hint", Static)
+        assert not hint_box.display
+        await pilot.press(*"We support about 200 users in one office building.")
+        await pilot.press("ctrl+t")
+        report = grade_text(screen.session.answer(), screen.prompt, screen.rubric)
+        open_hints = {i.id: i.hint for i in report.items if i.credit < 1}
+        assert hint_box.display
+        assert screen.session.hints, "the hint was not recorded"
+        first = screen.session.hints[0]
+        assert first in open_hints
+        assert open_hints[first] in text_of(hint_box)
+        await pilot.press("ctrl+t")
+        assert len(screen.session.hints) == 2
+        assert screen.session.hints[1] != first  # a second press gives another item
+        assert "2 hints" in text_of(app.screen.query_one("#editor-status", Static))
+
+
+async def test_twist_and_followups_appear_when_the_deep_dive_starts(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        twist = app.screen.query_one("#twist", Static)
+        assert not twist.display
+        await pilot.press("ctrl+n")
+        assert not twist.display
+        await pilot.press("ctrl+n")
+        assert twist.display
+        shown = text_of(twist)
+        assert "second site on another continent" in shown
+        assert "How would you add read receipts?" in shown
+        await pilot.press("ctrl+p")
+        assert twist.display  # once revealed it stays
+
+
+async def test_minutes_scale_every_phase_budget(catalog: Catalog) -> None:
+    app = create_app("mini", minutes=10, catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = session_of(app).session
+        assert round(session.budget) == 600
+        assert [round(p.budget) for p in session.phases] == [240, 240, 120]
+        assert (
+            "10:00" in text_of(app.screen.query_one("#topbar", Static)) or session.remaining() < 600
+        )
+
+
+async def test_time_runs_out_keep_writing_then_submit_records_overtime(catalog: Catalog) -> None:
+    # 0.02 minutes: the whole interview lasts 1.2 s
+    app = create_app("mini", minutes=0.02, catalog=catalog, tick=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        # inserted, not typed: keys pressed once the dialog is up would go to its buttons
+        screen.editor.insert("Web sockets.")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await wait_until(pilot, lambda: app.focused is not None)
+        assert "Time is up" in text_of(app.screen.query_one("#dialog-title", Static))
+        assert app.focused.id == "no"  # the safe answer has the focus
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen)
+        await wait_until(pilot, lambda: "over +" in text_of(screen.query_one("#topbar", Static)))
+        await pilot.press(*" More.")
+        await pilot.press("ctrl+s")  # time is up: no second question
+        await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
+        result = app.screen
+        assert isinstance(result, ResultScreen)
+        assert result.overtime > 0
+        assert "overtime" in text_of(result.query_one("#headline", Static))
+    from designcoach import paths
+    from designcoach.history.store import HistoryStore
+
+    [record] = HistoryStore(paths.history_db()).sessions()
+    assert record.overtime_seconds > 0
+    assert record.seconds > record.budget_seconds
+    assert "More." in record.answer
+
+
+async def test_time_up_dialog_can_submit_at_once(catalog: Catalog) -> None:
+    app = create_app("mini", minutes=0.02, catalog=catalog, tick=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session_of(app).editor.insert("Users get messages over web sockets.")
+        await answer_dialog(pilot, yes=True)
+        await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
+
+
+async def test_nothing_written_cannot_be_submitted(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_submit_asks_first_and_keep_writing_returns_to_the_editor(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        await pilot.press(*"Some text.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.focused is screen.editor
+        await pilot.press(*" More")
+        assert screen.editor.text == "Some text. More"
+
+
+def test_practice_screen_files_sit_beside_their_css() -> None:
+    folder = Path(__file__).resolve().parents[2] / "src" / "designcoach" / "tui"
+    for module in ("session", "result", "picker", "history_screen", "dialogs"):
+        assert (folder / f"{module}.tcss").is_file(), module
+    editor_type = TextArea  # the answer editor is Textual's TextArea, plain with soft wrap
+    assert editor_type.__name__ == "TextArea"
+
+
+def test_reflow_joins_hard_wrapped_prose_but_keeps_list_items() -> None:
+    text = (
+        "We want to build\na chat app.\n\nIt needs:\n- receipts that\n  travel back\n- presence\n"
+    )
+    assert reflow(text) == (
+        "We want to build a chat app.\n\nIt needs:\n- receipts that travel back\n- presence"
+    )

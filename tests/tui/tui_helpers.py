@@ -1,0 +1,55 @@
+"""Small helpers for driving the app with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+CONTENT = Path(__file__).parent / "content"  # the test catalog: prompts mini and solo
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("the app never reached the expected state")
+        await pilot.pause(0.05)
+
+
+def text_of(static: Static) -> str:
+    """What a Static shows, as plain text."""
+    content = static.content
+    if isinstance(content, str):
+        return content
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(content)
+    return out.getvalue()
+
+
+async def answer_dialog(pilot: Pilot, yes: bool) -> None:
+    """Wait for the confirm dialog to be up and focused, then press one of its buttons."""
+    from textual.widgets import Button
+
+    from designcoach.tui.dialogs import ConfirmDialog
+
+    app = pilot.app
+
+    def ready() -> bool:
+        focused = app.focused
+        return (
+            isinstance(app.screen, ConfirmDialog)
+            and focused is not None
+            and focused.id in ("yes", "no")
+        )
+
+    await wait_until(pilot, ready)
+    app.screen.query_one("#yes" if yes else "#no", Button).press()
+    await pilot.pause()
