@@ -182,10 +182,16 @@ def main() -> int:
             ("1", lambda: fig_help(runs, env, cwd)),
             ("2", lambda: fig_grade_cold(runs, env, cwd)),
             ("3", lambda: fig_grade_warm(runs)),
-            ("4", lambda: measure_startup(runs, env, cwd, Figure)),
-            ("5", lambda: measure_keystrokes(runs, env, cwd, Figure, quick=args.quick)),
+            ("4", lambda: measure_startup(runs, env, cwd, Figure, warm=WARM_UP)),
+            (
+                "5",
+                lambda: measure_keystrokes(runs, env, cwd, Figure, quick=args.quick, warm=WARM_UP),
+            ),
             ("6", lambda: fig_kata_check(runs, env, cwd)),
-            ("7", lambda: measure_memory(env, cwd, Figure)),
+            (
+                "7",
+                lambda: measure_memory(env, cwd, Figure, runs=runs, quick=args.quick, warm=WARM_UP),
+            ),
         ]
         print(
             f"designcoach benchmarks: {'quick' if args.quick else f'median of {runs}'} runs, "

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from designcoach.cli.common import load_prompt, open_catalog
 from designcoach.errors import UserError
 
+if TYPE_CHECKING:
+    from designcoach.tui.app import CoachApp
 
-def run_practice(prompt_id: str | None, minutes: float | None) -> None:
-    catalog = open_catalog()
+
+def build_app(prompt_id: str | None, minutes: float | None, *, check_tty: bool = True) -> CoachApp:
+    """The practice app as `designcoach practice` starts it (the benchmarks start it so too).
+
+    Content comes from the cache of validated files when it can (no YAML, no pydantic).
+    """
+    catalog = open_catalog(cache=True)
     if prompt_id is not None:
         load_prompt(catalog, prompt_id)  # an unknown id fails here, before the screen changes
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if check_tty and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(
             "practice needs an interactive terminal; to grade a file use "
             "'designcoach grade PATH --prompt ID'"
@@ -20,7 +28,11 @@ def run_practice(prompt_id: str | None, minutes: float | None) -> None:
     # Textual is imported here and only here, so every other command starts fast.
     from designcoach.tui.app import create_app
 
-    app = create_app(prompt_id, minutes, catalog=catalog)
+    return create_app(prompt_id, minutes, catalog=catalog)
+
+
+def run_practice(prompt_id: str | None, minutes: float | None) -> None:
+    app = build_app(prompt_id, minutes)
     try:
         app.run()
     finally:

@@ -18,6 +18,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
@@ -28,12 +29,32 @@ from designcoach.history.session import PracticeSession, choose_hint
 from designcoach.timefmt import clock_text, local_time
 
 if TYPE_CHECKING:
+    from textual.css.types import TextAlign, TextOverflow
+
     from designcoach.content.models import Prompt, Rubric
     from designcoach.tui.app import CoachApp
 
 QUIET_SECONDS = 1.0  # save once typing pauses this long...
 MAX_UNSAVED_SECONDS = 2.0  # ...or once the oldest unsaved keystroke is this old
 IDLE_SAVE_SECONDS = 30.0  # and now and then anyway, so the time spent survives a crash
+
+
+class Placeholder(Content):
+    """Plain text that wraps once per width. TextArea wraps (and, for a str, parses as markup)
+    its placeholder again for every row it draws: on an empty editor that was a third of the
+    time to the first frame of the session screen."""
+
+    __slots__ = ("_wrapped",)
+
+    def wrap(
+        self, width: int, *, align: TextAlign = "left", overflow: TextOverflow = "fold"
+    ) -> list[Content]:
+        key = (width, align, overflow)
+        cache: dict[tuple[int, str, str], list[Content]] = getattr(self, "_wrapped", None) or {}
+        if key not in cache:
+            cache[key] = super().wrap(width, align=align, overflow=overflow)
+            self._wrapped = cache
+        return list(cache[key])
 
 
 class AnswerEditor(TextArea):
@@ -130,7 +151,9 @@ class SessionScreen(Screen[None]):
 
     def _label_editor(self, editor: TextArea) -> None:
         plan = self.session.current
-        editor.placeholder = f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
+        editor.placeholder = Placeholder(
+            f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
+        )
 
     def _statement(self) -> Text:
         text = Text()
