@@ -18,9 +18,9 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from timing import alternate
 
 HERE = Path(__file__).resolve().parent
 SIZE = (120, 40)
@@ -132,18 +132,8 @@ def _run(mode: str, task: str, keys: int, env: dict[str, str], cwd: Path) -> tup
     return seconds, json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _interleaved(ours: Callable[[], Any], bare: Callable[[], Any], runs: int, warm: bool):
-    if warm:
-        ours(), bare()
-    xs, ys = [], []
-    for _ in range(runs):
-        xs.append(ours())
-        ys.append(bare())
-    return xs, ys
-
-
 def measure_startup(runs, env, cwd, figure, warm: bool = True):  # noqa: ANN001, ANN201
-    xs, ys = _interleaved(
+    xs, ys = alternate(
         lambda: _run("ours", "start", 0, env, cwd)[0],
         lambda: _run("bare", "start", 0, env, cwd)[0],
         runs,
@@ -160,7 +150,7 @@ _KEY_RUNS: dict[str, list[dict]] = {}  # figure 7 reads the memory of figure 5's
 def _key_runs(runs: int, keys: int, env: dict[str, str], cwd: Path, warm: bool) -> None:
     if _KEY_RUNS:
         return
-    xs, ys = _interleaved(
+    xs, ys = alternate(
         lambda: _run("ours", "keys", keys, env, cwd)[1],
         lambda: _run("bare", "keys", keys, env, cwd)[1],
         runs,

@@ -26,6 +26,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench_tui import measure_keystrokes, measure_memory, measure_startup  # noqa: E402
+from timing import alternate  # noqa: E402
 
 
 @dataclass
@@ -78,14 +79,8 @@ WARM_UP = True  # off in --quick mode, where the figures only prove the script r
 
 
 def interleaved(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float]:
-    """Medians of `a` and `b`, run alternately after one warm-up each (to fill the OS file cache,
-    the byte-code cache and designcoach's own caches, as any second run finds them)."""
-    if WARM_UP:
-        a(), b()
-    xs, ys = [], []
-    for _ in range(runs):
-        xs.append(a())
-        ys.append(b())
+    """Medians of `a` and `b`, run alternately (see timing.alternate)."""
+    xs, ys = alternate(a, b, runs, WARM_UP)
     return statistics.median(xs), statistics.median(ys)
 
 
@@ -193,9 +188,14 @@ def main() -> int:
                 lambda: measure_memory(env, cwd, Figure, runs=runs, quick=args.quick, warm=WARM_UP),
             ),
         ]
+        mode = (
+            "quick runs (one unwarmed run each: proves the script works, the figures mean little)"
+            if args.quick
+            else f"median of {runs} runs"
+        )
         print(
-            f"designcoach benchmarks: {'quick' if args.quick else f'median of {runs}'} runs, "
-            f"python {sys.version.split()[0]}, {os.cpu_count()} cores"
+            f"designcoach benchmarks: {mode}, python {sys.version.split()[0]}, "
+            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
         )
         for number, step in steps:
             if number not in wanted:
