@@ -23,7 +23,11 @@ _SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0, "day": 86400.0, "week": 604800.0
 
 # Numbers first (a regex that starts with a digit scans fast); what lies between two numbers
 # is then read by the small patterns below.
+# Each of these two starts with a look at the first character: re cannot see the characters
+# its alternatives may start with, so without it every position of a sentence tries them all
+# (three times slower; the results are the same).
 _NUM = re.compile(
+    r"(?=\d)"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:(?P<powop>[ \t]*(?:\^|\*\*)[ \t]*|e)(?P<pow>\d{1,2})(?![\d.]))?"
     r"(?P<pct>[ \t]?%)?"
@@ -31,11 +35,12 @@ _NUM = re.compile(
     r"trillion\b|mn\b|bn\b|tn\b|[kKmMbBtT](?![A-Za-z])))?"
 )
 _BETWEEN = re.compile(
-    r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
+    r"(?=[x×*·÷/tmde=≈≃\-→giaosw~()])"  # the first characters of the alternatives below
+    r"(?:(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
     r"\b(?:multiplied|divided) by\b)"
     r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
     r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
-    r"|(?P<lp>\()|(?P<rp>\))"
+    r"|(?P<lp>\()|(?P<rp>\)))"
 )
 _RATE = re.compile(
     r"(?:/|\bper\s+|\ban?\s+|\beach\s+)\s*(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|hours?|hrs?|h|"
