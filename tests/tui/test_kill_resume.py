@@ -3,18 +3,14 @@ the draft on disk holds what was typed, and the next session resumes it."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
-import select
 import signal
-import struct
 import sys
-import termios
 import time
 from pathlib import Path
 
+from pty_terminal import Terminal
 from tui_helpers import CONTENT, answer_dialog, wait_until
 
 from designcoach.content.catalog import Catalog
@@ -22,41 +18,6 @@ from designcoach.tui.app import create_app
 from designcoach.tui.session import SessionScreen
 
 TYPED = "Messages go over web sockets"
-
-
-class Terminal:
-    """A child process on a 120x40 pseudo-terminal; its output is drained as we wait."""
-
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-            os.execvpe(argv[0], argv, env)
-        self.output = bytearray()
-
-    def pump(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0:
-            ready, _, _ = select.select([self.fd], [], [], min(left, 0.05))
-            if ready:
-                try:
-                    self.output += os.read(self.fd, 65536)
-                except OSError:
-                    return
-
-    def wait_for(self, condition, timeout: float) -> bool:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if condition():
-                return True
-            self.pump(0.05)
-        return condition()
-
-    def kill(self) -> int:
-        os.kill(self.pid, signal.SIGKILL)
-        _, status = os.waitpid(self.pid, 0)
-        os.close(self.fd)
-        return status
 
 
 async def test_kill_9_after_typing_then_resume_finds_the_text(home: Path, catalog: Catalog) -> None:
@@ -75,9 +36,7 @@ async def test_kill_9_after_typing_then_resume_finds_the_text(home: Path, catalo
         assert term.wait_for(lambda: b"Design a Mini Chat" in term.output, timeout=30), (
             f"the session never painted: {bytes(term.output[-500:])!r}"
         )
-        for char in TYPED:
-            os.write(term.fd, char.encode())
-            term.pump(0.01)
+        term.type(TYPED)
         typed_at = time.monotonic()
         assert term.wait_for(lambda: saved_text() == TYPED, timeout=10)
         # promised: on disk within about 2 s of the last keystroke (slack for a busy machine)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 
 from designcoach import paths
@@ -27,6 +28,9 @@ class CoachApp(App[None]):
 
     TITLE = "designcoach"
     ENABLE_COMMAND_PALETTE = False  # frees ctrl+p for "previous phase"
+    # Ctrl+C quits, as in any terminal program (Textual's default only says to press ctrl+q);
+    # quitting saves every draft first.
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
     # The session screen's own CSS_PATH, read with the app's styles at start-up: a screen pushed
     # with a stylesheet not yet loaded makes Textual re-parse every style (~10 ms before the
     # first frame).
