@@ -5,8 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from designcoach.errors import UserError
+
 HOME_ENV = "DESIGNCOACH_HOME"
 CONTENT_ENV = "DESIGNCOACH_CONTENT"
+
+
+class DataHomeError(UserError, OSError):
+    """The data folder (or one inside it) cannot be made or written.
+
+    An OSError too, so code that treats a cache it cannot write as no cache keeps doing so; the
+    commands that must write let it reach the CLI, which prints its one line.
+    """
 
 
 def data_home() -> Path:
@@ -14,11 +24,38 @@ def data_home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         path = Path(override).expanduser()
+        what = f"the data folder ({HOME_ENV})"
     else:
         from platformdirs import user_data_path
 
         path = user_data_path("designcoach", appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+        what = "the data folder"
+    return _usable_folder(path, what)
+
+
+def _usable_folder(path: Path, what: str) -> Path:
+    """`path`, made if missing, or a DataHomeError saying why it cannot hold designcoach's files."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        problem = "" if os.access(path, os.W_OK | os.X_OK) else "permission denied"
+    except FileExistsError:
+        problem = "it is a file, not a folder"
+    except NotADirectoryError:
+        problem = f"{_file_above(path)} is a file, not a folder"
+    except OSError as exc:
+        problem = (exc.strerror or str(exc)).lower()
+    if problem:
+        raise DataHomeError(
+            f"cannot use {path} as {what}: {problem}; set {HOME_ENV} to a folder you can write"
+        )
+    return path
+
+
+def _file_above(path: Path) -> Path:
+    """The nearest ancestor of `path` that exists (a file, when mkdir said "not a directory")."""
+    for parent in path.parents:
+        if parent.exists():
+            return parent
     return path
 
 
@@ -27,9 +64,7 @@ def history_db() -> Path:
 
 
 def drafts_dir() -> Path:
-    path = data_home() / "drafts"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _usable_folder(data_home() / "drafts", "the drafts folder")
 
 
 def katas_workspace() -> Path:
@@ -37,9 +72,7 @@ def katas_workspace() -> Path:
 
 
 def cache_dir() -> Path:
-    path = data_home() / "cache"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _usable_folder(data_home() / "cache", "the cache folder")
 
 
 def bundled_content_root() -> Path:

@@ -238,8 +238,11 @@ def solution(
     """Print the reference solution (after at least one check, or with --force)."""
     from designcoach.errors import UserError
     from designcoach.katas import status
+    from designcoach.paths import data_home
 
     files = _kata(slug)
+    if not force:
+        data_home()  # the record of checks lives there; unreadable is not "never checked"
     if not force and not status.record(slug).get("checks"):
         raise UserError(
             f"no check of {slug} yet: try it first with 'designcoach kata check {slug}', "
