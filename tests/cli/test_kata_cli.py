@@ -131,6 +131,18 @@ def test_syntax_error_is_a_failed_check_naming_file_and_line(
         (["kata", "check", "lru-cache"], "kata start lru-cache"),
         (["kata", "check", "lru-cache", "--file", "bin.py"], "binary"),
         (["kata", "check", "lru-cache", "--timeout", "0", "--file", "x.py"], "--timeout"),
+        (
+            ["kata", "check", "lru-cache", "--timeout", "inf", "--file", "x.py"],
+            "is not between 1 and 3600 seconds",
+        ),
+        (
+            ["kata", "check", "lru-cache", "--timeout", "nan", "--file", "x.py"],
+            "is not between 1 and 3600 seconds",
+        ),
+        (
+            ["kata", "check", "lru-cache", "--timeout", "1e12", "--file", "x.py"],
+            "is not between 1 and 3600 seconds",
+        ),
         (["kata", "solution", "lru-cache"], "--force"),
     ],
 )

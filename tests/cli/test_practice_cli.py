@@ -46,6 +46,28 @@ def test_bad_minutes_exit_2(minutes: str, capsys: pytest.CaptureFixture[str]) ->
     assert "--minutes" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("minutes", ["inf", "-inf", "nan", "1e9", "600.5", "0.01"])
+def test_minutes_out_of_range_are_refused_before_the_screen(
+    minutes: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["practice", "whatsapp", "--minutes", minutes])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("designcoach: error: Invalid value for '--minutes': ")
+    assert "is not between 0.05 and 600 minutes" in err
+
+
+@pytest.mark.parametrize("minutes", ["0.05", "600"])
+def test_minutes_at_the_ends_of_the_range_are_taken(
+    minutes: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["practice", "whatsapp", "--minutes", minutes])
+    assert "interactive terminal" in capsys.readouterr().err  # past the options, at the tty check
+
+
 def test_textual_is_imported_only_by_practice() -> None:
     code = (
         "import sys\n"

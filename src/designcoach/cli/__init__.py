@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from designcoach import __version__
+from designcoach.cli.bounds import between
 from designcoach.cli.content import content_app
 from designcoach.cli.kata import kata_app
 
@@ -69,7 +70,11 @@ def practice(
     prompt_id: Annotated[Optional[str], typer.Argument(help="Prompt id; none: pick one.")] = None,  # noqa: UP045
     minutes: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--minutes", min=0.05, help="Length of the whole interview in minutes."),
+        typer.Option(
+            "--minutes",
+            callback=between(0.05, 600, "minutes"),
+            help="Length of the whole interview in minutes (0.05 to 600).",
+        ),
     ] = None,
 ) -> None:
     """Run a timed interview in the terminal (the picker when no prompt is given)."""

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from designcoach.cli.bounds import between
+
 if TYPE_CHECKING:
     from designcoach.katas.runner import CheckResult
     from designcoach.katas.workspace import KataFiles
@@ -178,7 +180,12 @@ def check(
     slug: Slug,
     file: FileOption = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Seconds before the run is stopped.")
+        float,
+        typer.Option(
+            "--timeout",
+            callback=between(1, 3600, "seconds"),
+            help="Seconds before the run is stopped (1 to 3600).",
+        ),
     ] = 60.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
