@@ -52,3 +52,13 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args) -> None:
     assert len(lines) == 1, out.stderr
     assert "Traceback" not in out.stderr
     assert lines[0].startswith("designcoach: error:")
+
+
+@pytest.mark.parametrize("group", [[], ["kata"], ["content"]], ids=["root", "kata", "content"])
+def test_a_bare_group_prints_its_help_and_exits_0(tmp_path, group: list[str]) -> None:
+    bare = run(*group, env_home=str(tmp_path))
+    helped = run(*group, "--help", env_home=str(tmp_path))
+    assert bare.returncode == 0, bare.stderr
+    assert bare.stdout.startswith(f"Usage: designcoach {' '.join([*group, ''])}[OPTIONS] COMMAND")
+    assert "Commands:" in bare.stdout
+    assert bare.stdout == helped.stdout and bare.stderr == ""

@@ -172,8 +172,11 @@ def main(argv: list[str] | None = None) -> None:
         code = command.main(args=argv, prog_name="designcoach", standalone_mode=False)
     except UserError as exc:
         _fail(str(exc))
-    except click.NoArgsIsHelpError:
-        # typer has already shown the help for a bare group; that is not an error
+    except click.NoArgsIsHelpError as exc:
+        # A bare group asks what it can do: its help, as for --help, on stdout with exit 0 (exit 2
+        # promises one line saying what is wrong). Click 8.2+, which typer now carries, only puts
+        # the help in this exception; standalone click would print it to stderr and exit 2.
+        typer.echo(exc.format_message())
         sys.exit(0)
     except click.UsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
