@@ -197,6 +197,43 @@ def test_folder_json_and_csv(tmp_path: Path) -> None:
     assert rows[3]["error"]
 
 
+def _ungradable(tmp_path: Path) -> Path:
+    folder = tmp_path / "cohort"
+    answer(folder, "", "empty.md")
+    _bytes(folder, b"\x00\x01\x02", "binary.md")
+    _bytes(folder, b"caf\xe9 au lait", "latin1.txt")
+    return folder
+
+
+def test_folder_where_no_file_could_be_graded_is_exit_2(tmp_path: Path) -> None:
+    folder = _ungradable(tmp_path)
+    code, out, err = run(["grade", str(folder), "--prompt", "chat"], tmp_path)
+    assert code == 2
+    assert out.splitlines()[0] == "Grades" and out.count(" error ") == 3  # the table still says why
+    assert err == (
+        f"designcoach: error: none of the 3 file(s) under {folder} could be graded; "
+        "fix what each one's error says and try again\n"
+    )
+
+
+def test_folder_json_where_no_file_could_be_graded_is_a_list_and_exit_2(tmp_path: Path) -> None:
+    code, out, err = run(
+        ["grade", str(_ungradable(tmp_path)), "--prompt", "chat", "--json"], tmp_path
+    )
+    assert code == 2 and err.count("\n") == 1 and "could be graded" in err
+    data = json.loads(out)
+    assert [sorted(entry) for entry in data] == [["error", "file"]] * 3
+    assert {Path(entry["file"]).name for entry in data} == {"empty.md", "binary.md", "latin1.txt"}
+
+
+def test_folder_with_one_gradable_file_is_exit_0(tmp_path: Path) -> None:
+    folder = _ungradable(tmp_path)
+    answer(folder, STRONG, "alice.md")
+    code, out, err = run(["grade", str(folder), "--prompt", "chat"], tmp_path)
+    assert code == 0 and err == ""
+    assert out.splitlines()[2].split()[1] == "alice.md"
+
+
 def test_empty_folder_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "nothing").mkdir()
     code, _, err = run(["grade", str(tmp_path / "nothing"), "--prompt", "chat"], tmp_path)

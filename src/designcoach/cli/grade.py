@@ -135,13 +135,20 @@ def _grade_folder(
         _write_csv(csv_path, results)
     if as_json:
         print(json.dumps([g.to_dict() for g in results], indent=2, ensure_ascii=False))
-        return
-    from designcoach.grading.document import summary_document
-    from designcoach.grading.render import emit
+    else:
+        from designcoach.grading.document import summary_document
+        from designcoach.grading.render import emit
 
-    emit(summary_document(results, base=str(folder)))
-    if csv_path is not None:
-        print(f"CSV written to {csv_path}")
+        emit(summary_document(results, base=str(folder)))
+        if csv_path is not None:
+            print(f"CSV written to {csv_path}")
+    if all(g.report is None for g in results):
+        # The table says why for each file; a script needs the exit code to know nothing was graded.
+        sys.stdout.flush()
+        raise UserError(
+            f"none of the {len(results)} file(s) under {folder} could be graded; "
+            "fix what each one's error says and try again"
+        )
 
 
 def _with_progress(
