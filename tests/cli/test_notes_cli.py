@@ -97,3 +97,22 @@ def test_no_match_suggests_close_ids() -> None:
         "designcoach: error: no card matches 'cachng'; did you mean caching"
     )
     assert result.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("bloom filter", "closest: geo-search, indexes; or run 'designcoach notes' to list them"),
+        ("the", "run 'designcoach notes' to list them"),
+        ("a", "run 'designcoach notes' to list them"),
+    ],
+)
+def test_a_poor_match_is_no_card_and_exit_2(query: str, hint: str) -> None:
+    result = run_cli(["notes", *query.split()])
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"designcoach: error: no card matches {query!r}; {hint}\n"
+
+
+def test_a_typo_suggests_ids_and_the_list() -> None:
+    err = run_cli(["notes", "cachng"]).err
+    assert err.endswith("? Or run 'designcoach notes' to list them\n") and err.count("\n") == 1

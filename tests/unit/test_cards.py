@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from card_ids import CARD_IDS
 
-from designcoach.content.cards import card_sections, close_ids, search_cards
+from designcoach.content.cards import card_sections, close_ids, near_ids, search_cards
 from designcoach.content.catalog import Catalog
 from designcoach.content.models import Card
 from designcoach.paths import bundled_content_root
@@ -109,6 +109,30 @@ def test_no_match_and_close_ids(cards: list[Card]) -> None:
     assert search_cards(cards, "  --  ") == []
     assert close_ids(cards, "cachng")[0] == "caching"
     assert "sharding" in close_ids(cards, "shardng")
+
+
+@pytest.mark.parametrize("query", ["bloom filter", "the", "a", "of the", "how to", "cap theorem"])
+def test_poor_matches_find_no_card(cards: list[Card], query: str) -> None:
+    # "bloom filter" met geo-search on "filter" alone; "the" met whatever card said "the"
+    assert search_cards(cards, query) == [], [m.card.id for m in search_cards(cards, query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "best"),
+    [
+        ("what is caching", "caching"),
+        ("how to shard a database", "sharding"),
+        ("back of the envelope", "capacity-estimation"),
+        ("rate limiting", "graceful-degradation"),  # one of that card's aliases
+    ],
+)
+def test_stop_words_do_not_spoil_a_good_match(cards: list[Card], query: str, best: str) -> None:
+    assert search_cards(cards, query)[0].card.id == best
+
+
+def test_near_ids_are_the_cards_sharing_some_words(cards: list[Card]) -> None:
+    assert near_ids(cards, "bloom filter")[0] == "geo-search"  # its text says "filter"
+    assert near_ids(cards, "the") == [] and near_ids(cards, "xyzzy plugh") == []
 
 
 def test_sections_cover_the_whole_card(cards: list[Card]) -> None:

@@ -31,15 +31,11 @@ def run_notes(words: list[str], as_json: bool) -> None:
     if not query:
         _list(cards, as_json)
         return
-    from designcoach.content.cards import close_ids, search_cards
+    from designcoach.content.cards import search_cards
 
     matches = search_cards(cards, query)
     if not matches:
-        close = close_ids(cards, query)
-        hint = (
-            f"did you mean {', '.join(close)}?" if close else "run 'designcoach notes' to list them"
-        )
-        raise UserError(f"no card matches {query!r}; {hint}")
+        raise UserError(f"no card matches {query!r}; {_suggestion(cards, query)}")
     best, others = matches[0].card, [m.card for m in matches[1:] if m.score >= matches[0].score / 2]
     if as_json:
         data = best.model_dump(mode="json")
@@ -51,6 +47,22 @@ def run_notes(words: list[str], as_json: bool) -> None:
         _show_rich(console, best, others)
     else:
         print(plain_card(best, others), end="")
+
+
+def _suggestion(cards: list[Card], query: str) -> str:
+    """What to try instead: a card id the query looks like, else those sharing some of its words."""
+    from designcoach.content.cards import close_ids, near_ids, topic_stems
+
+    listing = "run 'designcoach notes' to list them"
+    if not topic_stems(query):  # "the": any card would look close
+        return listing
+    close = close_ids(cards, query)
+    if close:
+        return f"did you mean {', '.join(close)}? Or {listing}"
+    near = near_ids(cards, query)
+    if near:
+        return f"closest: {', '.join(near)}; or {listing}"
+    return listing
 
 
 def _console() -> Console:
