@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from designcoach.cli.common import content_error, open_catalog
 from designcoach.content.yamlio import ContentError
@@ -41,6 +42,18 @@ def run_prompts(
         ]
         print(json.dumps(rows, indent=2))
         return
+    if not prompts:
+        print("No prompt matches those filters.")
+        return
+    if not sys.stdout.isatty():
+        # Piped: one line per prompt for grep and pagers, never a tag split over two lines at 80.
+        from designcoach.cli.plain import aligned
+
+        lines = [
+            [p.id, p.difficulty, f"{p.minutes:g}", p.title, ", ".join(p.tags)] for p in prompts
+        ]
+        print(aligned(["ID", "DIFFICULTY", "MIN", "TITLE", "TAGS"], lines, right={2}), end="")
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -53,8 +66,4 @@ def run_prompts(
     table.add_column("tags", ratio=2, overflow="fold")
     for p in prompts:
         table.add_row(p.id, p.title, p.difficulty, f"{p.minutes:g}", ", ".join(p.tags))
-    console = Console()
-    if prompts:
-        console.print(table)
-    else:
-        console.print("No prompt matches those filters.")
+    Console().print(table)

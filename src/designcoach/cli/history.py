@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from designcoach import paths
 from designcoach.errors import UserError
@@ -21,10 +22,30 @@ def run_history(as_json: bool) -> None:
     if not records:
         print("No sessions yet. Run 'designcoach practice' to do one.")
         return
+    from designcoach.timefmt import clock_text, local_time
+
+    rows = [
+        [
+            str(r.id),
+            local_time(r.ended_at),
+            r.prompt,
+            f"{r.score:g}",
+            r.band,
+            f"{clock_text(r.seconds)} / {clock_text(r.budget_seconds)}",
+            clock_text(r.overtime_seconds) if r.overtime_seconds > 0 else "",
+            str(r.hints),
+        ]
+        for r in records
+    ]
+    if not sys.stdout.isatty():
+        # Piped: one line per session, never a band split over two lines at 80 columns.
+        from designcoach.cli.plain import aligned
+
+        header = ["#", "FINISHED", "PROMPT", "SCORE", "BAND", "TIME USED", "OVER", "HINTS"]
+        print(aligned(header, rows, right={0, 3, 5, 6, 7}), end="")
+        return
     from rich.console import Console
     from rich.table import Table
-
-    from designcoach.timefmt import clock_text, local_time
 
     table = Table(title="Practice sessions (newest first)", title_justify="left")
     table.add_column("#", justify="right")
@@ -35,15 +56,6 @@ def run_history(as_json: bool) -> None:
     table.add_column("time used", justify="right")
     table.add_column("over", justify="right")
     table.add_column("hints", justify="right")
-    for r in records:
-        table.add_row(
-            str(r.id),
-            local_time(r.ended_at),
-            r.prompt,
-            f"{r.score:g}",
-            r.band,
-            f"{clock_text(r.seconds)} / {clock_text(r.budget_seconds)}",
-            clock_text(r.overtime_seconds) if r.overtime_seconds > 0 else "",
-            str(r.hints),
-        )
+    for row in rows:
+        table.add_row(*row)
     Console().print(table)

@@ -33,6 +33,7 @@ BAND_STYLE = {
 class Line:
     spans: list[Span]
     indent: int = 0
+    wrap: bool = True  # False: one line whatever the width (the headline that `head -1` reads)
 
 
 @dataclass
@@ -101,7 +102,8 @@ def report_document(
                 (f"{report.score:.1f}/100 ", "bold"),
                 (report.band, BAND_STYLE.get(report.band, "")),
                 (f"   level {report.level}, {report.words} words", "dim"),
-            ]
+            ],
+            wrap=False,
         ),
         Line([(report.anchor, "italic")]),
     ]

@@ -1,7 +1,7 @@
 """Printing a document (see `document`): plain text, or Rich on a terminal.
 
 Plain text is what pipes, files and tests get: no escape codes, wrapped to COLUMNS (default
-80), and Rich is not even imported. On a terminal Rich adds colour; what the user wrote goes in
+80) except lines marked not to wrap, and Rich is not even imported. On a terminal Rich adds colour; what the user wrote goes in
 as `Text`, never as markup, so brackets in an answer are safe.
 """
 
@@ -38,6 +38,9 @@ def render_plain(doc: list[Block], width: int | None = None) -> str:
         elif isinstance(block, Line):
             text = "".join(t for t, _ in block.spans)
             pad = " " * block.indent
+            if not block.wrap:
+                out.append(pad + text)
+                continue
             out += textwrap.wrap(
                 text, width, initial_indent=pad, subsequent_indent=pad, break_on_hyphens=False
             ) or [""]
