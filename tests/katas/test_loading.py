@@ -1,0 +1,54 @@
+"""The names a kata's tests import from the solution, found in the tests themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from designcoach.katas.loading import Solution, imported_names
+
+KATAS = Path(__file__).resolve().parents[2] / "katas"
+
+
+@pytest.mark.parametrize(
+    ("slug", "names"),
+    [
+        ("hash-ring", ("HashRing",)),
+        ("lru-cache", ("LRUCache",)),
+        ("quorum-read", ("QuorumError", "QuorumStore")),
+    ],
+)
+def test_each_kata_requires_what_its_tests_import(slug: str, names: tuple[str, ...]) -> None:
+    meta = yaml.safe_load((KATAS / slug / "kata.yaml").read_text(encoding="utf-8"))
+    files = [KATAS / slug / name for name in [*meta["tests"], *meta.get("support", [])]]
+    assert imported_names(files, meta["module"]) == names
+
+
+def test_only_top_level_absolute_imports_of_the_module_count(tmp_path: Path) -> None:
+    test = tmp_path / "test_shop.py"
+    test.write_text(
+        "import shop\n"
+        "from shop import (\n    Cart,\n    Item as Thing,\n)\n"
+        "from shop import *\n"
+        "from shopping import Basket\n"
+        "from .shop import Relative\n"
+        "from shop import Cart\n"
+        "def test_it():\n    from shop import Inside\n"
+    )
+    broken = tmp_path / "test_broken.py"
+    broken.write_text("from shop import Lost\ndef (\n")
+    assert imported_names([test, broken, tmp_path / "gone.py"], "shop.py") == ("Cart", "Item")
+
+
+def test_missing_names_are_listed_in_the_tests_order() -> None:
+    solution = Solution(Path("mine.py"), "quorum.py", ("QuorumError", "QuorumStore"))
+    assert solution.missing(["QuorumError", "QuorumStore"]) == (
+        "mine.py (tested as quorum.py) defines no QuorumError or QuorumStore "
+        "(the tests import them: see README.md for the API)"
+    )
+    assert solution.exited(None).startswith(
+        "mine.py (tested as quorum.py): importing it called "
+        "sys.exit(); a solution must define QuorumError and QuorumStore"
+    )
