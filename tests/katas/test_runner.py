@@ -191,6 +191,22 @@ def test_solution_under_the_tested_name_is_shown_by_its_path_alone(tmp_path: Pat
     assert failure.message.startswith(f"{solution} defines no add ")
 
 
+def test_failure_in_a_method_names_the_users_file_and_line(tmp_path: Path) -> None:
+    solution = in_folder(tmp_path, "sys_exit_in_method.py")
+    result = check(solution)
+    assert not result.ok and result.failed == TOTAL - 1
+    for failure in result.failures:
+        assert f"{solution}:5: in add" in failure.message, failure.message
+        assert "SystemExit: 0" in failure.message
+
+
+def test_collection_error_shows_no_temporary_path() -> None:
+    result = check(SOLUTIONS / "breaks_the_tests_import.py")
+    assert not result.ok and result.failed >= 1
+    assert "ImportError while importing test module 'test_adder.py'" in all_text(result)
+    assert "designcoach-kata-" not in all_text(result)
+
+
 def test_os_exit_in_a_method_counts_every_test_not_run_as_failed() -> None:
     result = check(SOLUTIONS / "os_exit_in_method.py")
     assert result.passed + result.failed == TOTAL

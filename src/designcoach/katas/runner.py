@@ -160,9 +160,8 @@ def run_check(
             command.append("-x")
         code, output, timed_out = _run(command, work, env, timeout)
         result = _verdict(results, code, output, timed_out, timeout, subject)
-        # The copy's temporary path means nothing to the user; show their file instead.
         for failure in result.failures:
-            failure.message = failure.message.replace(str(copy), str(solution))
+            failure.message = _for_user(failure.message, work, solution, module)
         result.seconds = round(time.monotonic() - started, 3)
         return result
     finally:
@@ -223,6 +222,17 @@ def _run(
         text += f"\n... ({dropped} bytes of output left out) ...\n"
     text += tail.decode("utf-8", "replace")
     return proc.returncode, text, timed_out
+
+
+def _for_user(message: str, work: Path, solution: Path, module: str) -> str:
+    """`message` with the child's temporary paths turned into ones the user knows."""
+    message = message.replace(str(work / module), str(solution))
+    message = message.replace(f"{work}{os.sep}", "")  # the kata's own files, by name
+    if solution.name == module:
+        return message
+    # pytest names frames relative to the temporary folder: `lru_cache.py:6: in get`.
+    frame = re.compile(rf"^(\s*){re.escape(module)}(?=:\d+: in )", re.MULTILINE)
+    return frame.sub(lambda match: match.group(1) + str(solution), message)
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
