@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -40,6 +43,35 @@ def test_only_top_level_absolute_imports_of_the_module_count(tmp_path: Path) -> 
     broken = tmp_path / "test_broken.py"
     broken.write_text("from shop import Lost\ndef (\n")
     assert imported_names([test, broken, tmp_path / "gone.py"], "shop.py") == ("Cart", "Item")
+
+
+class _Yields:
+    """Garbage whose collection, inside another thread's parse, lets this thread run."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        time.sleep(0.0001)
+
+
+def test_threads_can_find_names_at_the_same_time() -> None:
+    # content check runs katas in threads; CPython 3.11's AST builder is not thread safe.
+    files = [KATAS / "hash-ring" / "test_hash_ring.py"]
+
+    def find(_: int) -> list[tuple[str, ...]]:
+        found = []
+        for _ in range(25):
+            gc.disable()
+            garbage = [_Yields() for _ in range(20)]
+            del garbage
+            gc.enable()
+            found.append(imported_names(files, "hash_ring.py"))
+        return found
+
+    with ThreadPoolExecutor(4) as pool:
+        results = [names for batch in pool.map(find, range(4)) for names in batch]
+    assert set(results) == {("HashRing",)}
 
 
 def test_missing_names_are_listed_in_the_tests_order() -> None:

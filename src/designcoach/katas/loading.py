@@ -6,7 +6,13 @@ import ast
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Lock
 from typing import Any
+
+# CPython 3.11 keeps one AST recursion counter for all threads, so two threads parsing at once
+# can raise "SystemError: AST constructor recursion depth mismatch" (cpython gh-106905), and
+# content check verifies katas in threads.
+_PARSING = Lock()
 
 
 def imported_names(sources: Iterable[Path], module: str) -> tuple[str, ...]:
@@ -15,7 +21,8 @@ def imported_names(sources: Iterable[Path], module: str) -> tuple[str, ...]:
     names: dict[str, None] = {}
     for source in sources:
         try:
-            tree = ast.parse(source.read_bytes(), str(source))
+            with _PARSING:
+                tree = ast.parse(source.read_bytes(), str(source))
         except (OSError, SyntaxError, ValueError):
             continue  # the test run itself will report such a file
         for node in tree.body:
