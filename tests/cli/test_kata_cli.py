@@ -12,6 +12,11 @@ import pytest
 from designcoach.cli import main
 
 KATAS = Path(__file__).resolve().parents[2] / "katas"
+KATA_MODULES = {
+    "hash-ring": "hash_ring.py",
+    "lru-cache": "lru_cache.py",
+    "quorum-read": "quorum.py",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -119,6 +124,59 @@ def test_syntax_error_is_a_failed_check_naming_file_and_line(
     assert code == 1
     assert f"{bad}, line 2" in out
     assert out.strip().splitlines()[-1] == "0 passed, 1 failed"
+
+
+@pytest.mark.parametrize(
+    ("slug", "missing"),
+    [
+        ("hash-ring", "HashRing"),
+        ("lru-cache", "LRUCache"),
+        ("quorum-read", "QuorumError or QuorumStore"),
+    ],
+)
+def test_empty_solution_names_the_classes_the_tests_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, slug: str, missing: str
+) -> None:
+    empty = tmp_path / "mine.py"
+    empty.write_text("")
+    code, out, _ = run(capsys, "kata", "check", slug, "--file", str(empty))
+    assert code == 1
+    assert out.strip().splitlines() == [
+        "FAILED (import)",
+        f"    {empty} (tested as {KATA_MODULES[slug]}) defines no {missing} "
+        f"(the tests import {'them' if ' or ' in missing else 'it'}: see README.md for the API)",
+        "",
+        "0 passed, 1 failed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("import sys\nsys.exit(0)\n", "importing it called sys.exit(0); a solution must define"),
+        ("import os\nos._exit(0)\n", "the test process ended (exit code 0) while importing it"),
+        ("\n\nclass LRUCache:\n    SIZE = 1 / 0\n", "line 4, in LRUCache\n        SIZE = 1 / 0"),
+        ("class LRUCache:\n    def get(self\n", "line 2: '(' was never closed"),
+    ],
+)
+def test_unloadable_solution_is_one_failure_and_json_says_the_same(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, source: str, words: str
+) -> None:
+    solution = tmp_path / "lru_cache.py"
+    solution.write_text(source)
+    code, out, _ = run(capsys, "kata", "check", "lru-cache", "--file", str(solution))
+    assert code == 1
+    assert words in out and str(solution) in out
+    assert out.strip().splitlines()[-1] == "0 passed, 1 failed"
+    for noise in ("INTERNALERROR", "mainloop", "Hint:", "_pytest", "designcoach-kata-"):
+        assert noise not in out
+    code, out, _ = run(capsys, "kata", "check", "lru-cache", "--file", str(solution), "--json")
+    report = json.loads(out)
+    assert code == 1 and (report["passed"], report["failed"], report["ok"]) == (0, 1, False)
+    [failure] = report["failures"]
+    assert (
+        words.replace("\n    ", "\n") in failure["message"] and str(solution) in failure["message"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,7 @@ def test_endless_loop_times_out_naming_the_limit() -> None:
 def test_endless_loop_at_import_times_out() -> None:
     result = check(SOLUTIONS / "endless_loop_at_import.py", timeout=3)
     assert result.timed_out and not result.ok and result.failed >= 1
+    assert "while importing" in all_text(result) and "endless_loop_at_import.py" in all_text(result)
 
 
 def test_timeout_kills_processes_the_solution_started(
@@ -119,6 +120,91 @@ def test_exiting_with_zero_is_a_failure_never_a_pass(name: str) -> None:
     result = check(SOLUTIONS / name)
     assert not result.ok and result.failed >= 1, f"{name} got {result}"
     assert result.passed + result.failed >= 1
+
+
+def assert_reads_well(message: str) -> None:
+    """No pytest internals and no temporary paths: only what the user wrote and can fix."""
+    for noise in (
+        "INTERNALERROR",
+        "mainloop",
+        "Hint:",
+        "_pytest",
+        "importlib",
+        "designcoach-kata-",
+    ):
+        assert noise not in message, f"{noise!r} in the message:\n{message}"
+
+
+def test_sys_exit_at_import_is_one_failure_naming_the_file(tmp_path: Path) -> None:
+    solution = in_folder(tmp_path, "sys_exit_at_import.py")
+    result = check(solution)
+    assert (result.passed, result.failed, result.ok) == (0, 1, False)
+    [failure] = result.failures
+    assert failure.message.startswith(f"{solution} (tested as adder.py): "), failure.message
+    assert "importing it called sys.exit(0)" in failure.message
+    assert "must define add and not exit" in failure.message
+    assert_reads_well(failure.message)
+
+
+def test_os_exit_at_import_says_the_process_ended_while_importing(tmp_path: Path) -> None:
+    solution = in_folder(tmp_path, "os_exit_at_import.py")
+    result = check(solution)
+    assert (result.passed, result.failed, result.ok) == (0, 1, False)
+    [failure] = result.failures
+    assert str(solution) in failure.message and "while importing it" in failure.message
+    assert "exit code 0" in failure.message and "os._exit()" in failure.message
+    assert_reads_well(failure.message)
+
+
+def test_exception_at_import_shows_the_lines_of_the_users_file(tmp_path: Path) -> None:
+    solution = in_folder(tmp_path, "raises_at_import.py")
+    result = check(solution)
+    assert (result.passed, result.failed, result.ok) == (0, 1, False)
+    [failure] = result.failures
+    lines = failure.message.splitlines()
+    assert lines[0] == f"importing {solution} (tested as adder.py) raised KeyError:"
+    assert lines[1:] == [
+        f'  File "{solution}", line 9, in <module>',
+        "    OPERATIONS = table()",
+        f'  File "{solution}", line 6, in table',
+        '    return {"add": add}["plus"]',
+        "KeyError: 'plus'",
+    ]
+
+
+@pytest.mark.parametrize("name", ["empty.py", "defines_other_names.py"])
+def test_solution_without_the_imported_name_says_which(tmp_path: Path, name: str) -> None:
+    solution = in_folder(tmp_path, name)
+    result = check(solution)
+    assert (result.passed, result.failed, result.ok) == (0, 1, False)
+    [failure] = result.failures
+    assert failure.message == (
+        f"{solution} (tested as adder.py) defines no add "
+        "(the tests import it: see README.md for the API)"
+    )
+
+
+def test_solution_under_the_tested_name_is_shown_by_its_path_alone(tmp_path: Path) -> None:
+    solution = tmp_path / "adder.py"
+    shutil.copyfile(SOLUTIONS / "empty.py", solution)
+    [failure] = check(solution).failures
+    assert failure.message.startswith(f"{solution} defines no add ")
+
+
+def test_failure_in_a_method_names_the_users_file_and_line(tmp_path: Path) -> None:
+    solution = in_folder(tmp_path, "sys_exit_in_method.py")
+    result = check(solution)
+    assert not result.ok and result.failed == TOTAL - 1
+    for failure in result.failures:
+        assert f"{solution}:5: in add" in failure.message, failure.message
+        assert "SystemExit: 0" in failure.message
+
+
+def test_collection_error_shows_no_temporary_path() -> None:
+    result = check(SOLUTIONS / "breaks_the_tests_import.py")
+    assert not result.ok and result.failed >= 1
+    assert "ImportError while importing test module 'test_adder.py'" in all_text(result)
+    assert "designcoach-kata-" not in all_text(result)
 
 
 def test_os_exit_in_a_method_counts_every_test_not_run_as_failed() -> None:

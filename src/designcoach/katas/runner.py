@@ -1,10 +1,10 @@
 """Run a kata's tests against one solution file in a separate, isolated pytest process.
 
 The child runs in a fresh temporary folder holding only a copy of the solution (under the
-module name the tests import), the kata's test and support files, and our own conftest and
-result recorder, so nothing in the user's folders or environment can change the verdict:
-no stray `random.py`, no parent `conftest.py` or `pytest.ini`, no auto-loaded plugin, no
-PYTEST_ADDOPTS. The verdict comes from the recorder's JSON lines, never from the exit code.
+module name the tests import), the kata's test and support files, and our own conftest,
+result recorder and solution loader, so nothing in the user's folders or environment can
+change the verdict: no stray `random.py`, no parent `conftest.py` or `pytest.ini`, no
+auto-loaded plugin, no PYTEST_ADDOPTS. The verdict comes from the recorder's JSON lines, never from the exit code.
 """
 
 from __future__ import annotations
@@ -24,11 +24,13 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from designcoach.katas.loading import Solution, imported_names
 from designcoach.paths import cache_dir
 
 DEFAULT_TIMEOUT = 60.0
 OUTPUT_LIMIT = 64 * 1024  # bytes of the child's own output kept, half from each end
 RECORDER = "_designcoach_recorder"
+LOADER = "_designcoach_loader"
 _CHILD = Path(__file__).resolve().parent / "child"
 # Only what a Python process needs to start and find a temp folder and locale; everything
 # else (PYTHONPATH, PYTEST_ADDOPTS, PYTEST_PLUGINS, HYPOTHESIS_*, ...) stays out.
@@ -104,7 +106,8 @@ def run_check(
     bad_syntax = syntax_error(solution)
     if bad_syntax is not None:
         return CheckResult(failed=1, failures=[bad_syntax], timeout=timeout)
-    tests = list(tests)
+    tests, support = list(tests), list(support)
+    subject = Solution(solution, module, imported_names([*tests, *support], module))
     work = Path(tempfile.mkdtemp(prefix="designcoach-kata-"))
     try:
         copy = work / module
@@ -113,6 +116,7 @@ def run_check(
             shutil.copyfile(path, work / path.name)
         shutil.copyfile(_CHILD / "conftest.py", work / "conftest.py")
         shutil.copyfile(_CHILD / "recorder.py", work / f"{RECORDER}.py")
+        shutil.copyfile(_CHILD / "loader.py", work / f"{LOADER}.py")
         (work / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
         results = work / "results.jsonl"
         env = {name: os.environ[name] for name in _KEPT_ENV if name in os.environ}
@@ -122,6 +126,8 @@ def run_check(
             PYTHONIOENCODING="utf-8",
             DESIGNCOACH_KATA_RESULTS=str(results),
             DESIGNCOACH_KATA_EXAMPLES=str(max_examples or ""),
+            DESIGNCOACH_KATA_MODULE=module.removesuffix(".py"),
+            DESIGNCOACH_KATA_NAMES=",".join(subject.names),
             # Hypothesis' unicode tables and constants cache survive between checks here.
             DESIGNCOACH_KATA_HYPOTHESIS_DIR=str(cache_dir() / "hypothesis"),
         )
@@ -142,6 +148,8 @@ def run_check(
             "-p",
             RECORDER,
             "-p",
+            LOADER,
+            "-p",
             "no:cacheprovider",
             "-q",
             "--tb=short",
@@ -151,10 +159,9 @@ def run_check(
         if fail_fast:
             command.append("-x")
         code, output, timed_out = _run(command, work, env, timeout)
-        result = _verdict(results, code, output, timed_out, timeout)
-        # The copy's temporary path means nothing to the user; show their file instead.
+        result = _verdict(results, code, output, timed_out, timeout, subject)
         for failure in result.failures:
-            failure.message = failure.message.replace(str(copy), str(solution))
+            failure.message = _for_user(failure.message, work, solution, module)
         result.seconds = round(time.monotonic() - started, 3)
         return result
     finally:
@@ -217,6 +224,17 @@ def _run(
     return proc.returncode, text, timed_out
 
 
+def _for_user(message: str, work: Path, solution: Path, module: str) -> str:
+    """`message` with the child's temporary paths turned into ones the user knows."""
+    message = message.replace(str(work / module), str(solution))
+    message = message.replace(f"{work}{os.sep}", "")  # the kata's own files, by name
+    if solution.name == module:
+        return message
+    # pytest names frames relative to the temporary folder: `lru_cache.py:6: in get`.
+    frame = re.compile(rf"^(\s*){re.escape(module)}(?=:\d+: in )", re.MULTILINE)
+    return frame.sub(lambda match: match.group(1) + str(solution), message)
+
+
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         proc.kill()
@@ -227,11 +245,18 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def _verdict(
-    results: Path, code: int | None, output: str, timed_out: bool, timeout: float
+    results: Path,
+    code: int | None,
+    output: str,
+    timed_out: bool,
+    timeout: float,
+    subject: Solution,
 ) -> CheckResult:
     """Turn the recorder's lines into counts; anything not seen to pass counts as failed."""
     collected: int | None = None
     finished = False
+    importing = False
+    failed_import: dict[str, object] | None = None
     running: str | None = None
     outcomes: dict[str, tuple[str, str]] = {}
     try:
@@ -257,6 +282,13 @@ def _verdict(
                 running = None
         elif kind == "finished":
             finished = True
+        elif kind in ("importing", "imported", "import_failed"):
+            importing = kind == "importing"
+            if kind == "import_failed":
+                failed_import = event
+    if failed_import is not None:
+        failure = Failure("(import)", subject.failed_import(failed_import))
+        return CheckResult(failed=1, failures=[failure], timeout=timeout, output=output)
     failures = [
         Failure(test, _explain(outcome, message))
         for test, (outcome, message) in outcomes.items()
@@ -266,7 +298,10 @@ def _verdict(
     passed = sum(1 for outcome, _ in outcomes.values() if outcome == "passed")
     result = CheckResult(passed=passed, timed_out=timed_out, timeout=timeout, output=output)
     if timed_out:
-        where = f" while running {running}" if running else ""
+        if importing:
+            running, where = "(import)", f" while importing {subject.shown}"
+        else:
+            where = f" while running {running}" if running else ""
         failures.append(
             Failure(
                 running or "(time limit)",
@@ -274,6 +309,8 @@ def _verdict(
                 "Look for an endless loop, or raise the limit with --timeout.",
             )
         )
+    elif not finished and importing:
+        failures.append(Failure("(import)", subject.died(code)))
     elif not finished:
         failures.append(
             Failure(

@@ -19,13 +19,15 @@ _path = os.environ.get("DESIGNCOACH_KATA_RESULTS")
 _out = open(_path, "a", encoding="utf-8") if _path else None  # noqa: SIM115
 
 
-def _emit(**record: Any) -> None:
+def emit(**record: Any) -> None:
+    """Append one event as a JSON line, flushed at once."""
     if _out is not None:
         _out.write(json.dumps(record) + "\n")
         _out.flush()
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
+    """`text`, or both ends of it when longer than `limit`."""
     if len(text) <= limit:
         return text
     half = limit // 2
@@ -33,24 +35,24 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _message(report: pytest.TestReport | pytest.CollectReport) -> str:
-    text = _clip(report.longreprtext, _MESSAGE_LIMIT)
+    text = clip(report.longreprtext, _MESSAGE_LIMIT)
     printed = getattr(report, "capstdout", "") + getattr(report, "capstderr", "")
     if printed.strip():
-        text += "\n--- printed during the test ---\n" + _clip(printed, _PRINTED_LIMIT)
+        text += "\n--- printed during the test ---\n" + clip(printed, _PRINTED_LIMIT)
     return text
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    _emit(event="collected", count=len(session.items))
+    emit(event="collected", count=len(session.items))
 
 
 def pytest_runtest_logstart(nodeid: str) -> None:
-    _emit(event="start", test=nodeid)
+    emit(event="start", test=nodeid)
 
 
 def pytest_collectreport(report: pytest.CollectReport) -> None:
     if report.failed:
-        _emit(
+        emit(
             event="result",
             test=report.nodeid or "collection",
             outcome="error",
@@ -67,7 +69,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         outcome = "passed"
     else:
         return
-    _emit(
+    emit(
         event="result",
         test=report.nodeid,
         outcome=outcome,
@@ -76,4 +78,4 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_sessionfinish(exitstatus: int) -> None:
-    _emit(event="finished", exitstatus=int(exitstatus))
+    emit(event="finished", exitstatus=int(exitstatus))
