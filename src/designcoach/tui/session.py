@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from designcoach.history.drafts import Draft, DraftStore, DraftWriter
@@ -26,6 +26,7 @@ from designcoach.timefmt import local_time
 from designcoach.tui import session_text as show
 from designcoach.tui.autosave import SaveClock
 from designcoach.tui.editor import AnswerEditor, Placeholder
+from designcoach.tui.keybar import KeyBar
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt, Rubric
@@ -99,7 +100,7 @@ class SessionScreen(Screen[None]):
         yield Static(id="phase-head", markup=False)
         yield self._make_editor()
         yield Static(id="editor-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _make_editor(self) -> TextArea:
         # One editor for every phase: switching loads the phase's text into it, so keys typed
