@@ -27,10 +27,13 @@ from designcoach.tui import session_text as show
 from designcoach.tui.autosave import SaveClock
 from designcoach.tui.editor import AnswerEditor, Placeholder
 from designcoach.tui.keybar import KeyBar
+from designcoach.tui.phase_list import PhaseList
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt, Rubric
     from designcoach.tui.app import CoachApp
+
+BRIEF_COLUMNS = 44  # the brief's width in a wide terminal (as in session.tcss)
 
 
 class SessionScreen(Screen[None]):
@@ -81,6 +84,7 @@ class SessionScreen(Screen[None]):
         self._words = 0
         self._twist_shown = False
         self._cursors: dict[str, Selection] = {}
+        self._columns = f"{BRIEF_COLUMNS} 1fr"  # the grid's columns, as session.tcss sets them
 
     @property
     def coach(self) -> CoachApp:
@@ -93,7 +97,7 @@ class SessionScreen(Screen[None]):
         # keystroke's messages bubble through no more widgets than in a bare TextArea app.
         yield Static(id="topbar", markup=False)
         with VerticalScroll(id="brief"):
-            yield Static(id="phases", markup=False)
+            yield PhaseList(self.session, id="phases")
             yield Static(id="hint", markup=False)
             yield Static(id="twist", markup=False)
             yield Static(show.statement_text(self.prompt), id="statement", markup=False)
@@ -164,15 +168,17 @@ class SessionScreen(Screen[None]):
             self.query_one("#topbar", Static).update(top, layout=False)
 
     def _paint_phases(self) -> None:
-        """The phase list with budgets and the time used so far; drawn when the phase changes."""
-        phases = self.query_one("#phases", Static)
-        phases.update(show.phases_text(self.session, phases.size.width or 38), layout=False)
+        """The phase list; drawn when the phase changes (and by itself when its width does)."""
+        self.query_one("#phases", PhaseList).show(self.session)
 
     def on_resize(self, event: events.Resize) -> None:
         # the brief takes 44 columns, or 40% of a narrow terminal
-        brief = min(44, max(24, event.size.width * 2 // 5))
-        self.styles.grid_columns = f"{brief} 1fr"
-        self.call_after_refresh(self._paint_phases)
+        brief = min(BRIEF_COLUMNS, max(24, event.size.width * 2 // 5))
+        columns = f"{brief} 1fr"
+        # set only when it changes: even the stylesheet's own value would cost another layout
+        if columns != self._columns:
+            self._columns = columns
+            self.styles.grid_columns = columns
 
     def _paint_head(self) -> None:
         self.query_one("#phase-head", Static).update(show.head_text(self.session), layout=False)
