@@ -23,10 +23,13 @@ class PhaseList(Widget):
     def __init__(self, session: PracticeSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        # a line per phase under the title: known, so layout need not draw it to measure it
+        self.styles.height = len(session.phases) + 1
 
     def show(self, session: PracticeSession) -> None:
         """Draw the phases of `session` (the same one, or a resumed one) again."""
         self.session = session
+        self.styles.height = len(session.phases) + 1
         self.refresh()
 
     def render(self) -> Text:
