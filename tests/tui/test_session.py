@@ -12,7 +12,8 @@ from designcoach.grading.engine import grade_text
 from designcoach.tui.app import create_app
 from designcoach.tui.dialogs import ConfirmDialog
 from designcoach.tui.result import ResultScreen
-from designcoach.tui.session import SessionScreen, reflow
+from designcoach.tui.session import SessionScreen
+from designcoach.tui.session_text import reflow
 
 SIZE = (120, 40)
 

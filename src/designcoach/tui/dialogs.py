@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from designcoach.timefmt import clock_text, local_time
+
+if TYPE_CHECKING:
+    from designcoach.history.drafts import Draft
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -59,3 +66,40 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer_escape(self) -> None:
         self.dismiss(self.escape_result)
+
+
+def resume_dialog(title: str, draft: Draft, phase: str) -> ConfirmDialog:
+    """Resume a saved draft (of the prompt `title`, left in `phase`) or start over."""
+    saved = local_time(draft.saved_at) if draft.saved_at else "earlier"
+    used = clock_text(draft.seconds)
+    budget = clock_text(draft.minutes * 60)
+    return ConfirmDialog(
+        f"Resume your draft of {title}?",
+        f"Saved {saved}: {draft.words} words, in {phase}, {used} used of {budget}. "
+        "Starting over keeps the old draft in the drafts folder.",
+        yes="Resume",
+        no="Start over",
+        default=True,
+        escape_result=True,
+    )
+
+
+def submit_dialog(remaining: float) -> ConfirmDialog:
+    """Submit with `remaining` seconds of the session left, or keep writing."""
+    return ConfirmDialog(
+        "Submit and grade now?",
+        f"{clock_text(remaining)} of the session is left. The answer cannot be edited after.",
+        yes="Submit",
+        no="Keep writing",
+    )
+
+
+def time_up_dialog(budget: float) -> ConfirmDialog:
+    """The session's `budget` seconds have run out: submit, or write on in overtime."""
+    return ConfirmDialog(
+        "Time is up",
+        f"The interview's {clock_text(budget)} have run out. Submit now, or "
+        "keep writing: the overtime is recorded and shown with the result.",
+        yes="Submit now",
+        no="Keep writing",
+    )

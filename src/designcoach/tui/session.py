@@ -2,69 +2,38 @@
 
 Typing costs one flag and one clock reading per keystroke; everything else (word counts, the
 draft snapshot, the countdown) happens on a half-second tick, and drafts are written by a
-background thread.
+background thread. What each part shows is built in session_text; when to save, in autosave.
 """
 
 from __future__ import annotations
 
-import math
-import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
-from textual.widgets.text_area import Edit, EditResult, Selection
+from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from designcoach.history.drafts import Draft, DraftStore, DraftWriter
 from designcoach.history.session import PracticeSession, choose_hint
-from designcoach.timefmt import clock_text, local_time
+from designcoach.timefmt import local_time
+from designcoach.tui import session_text as show
+from designcoach.tui.autosave import SaveClock
+from designcoach.tui.editor import AnswerEditor, Placeholder
+from designcoach.tui.keybar import KeyBar
+from designcoach.tui.phase_list import PhaseList
 
 if TYPE_CHECKING:
-    from textual.css.types import TextAlign, TextOverflow
-
     from designcoach.content.models import Prompt, Rubric
     from designcoach.tui.app import CoachApp
 
-QUIET_SECONDS = 1.0  # save once typing pauses this long...
-MAX_UNSAVED_SECONDS = 2.0  # ...or once the oldest unsaved keystroke is this old
-IDLE_SAVE_SECONDS = 30.0  # and now and then anyway, so the time spent survives a crash
-
-
-class Placeholder(Content):
-    """Plain text that wraps once per width. TextArea wraps (and, for a str, parses as markup)
-    its placeholder again for every row it draws: on an empty editor that was a third of the
-    time to the first frame of the session screen."""
-
-    __slots__ = ("_wrapped",)
-
-    def wrap(
-        self, width: int, *, align: TextAlign = "left", overflow: TextOverflow = "fold"
-    ) -> list[Content]:
-        key = (width, align, overflow)
-        cache: dict[tuple[int, str, str], list[Content]] = getattr(self, "_wrapped", None) or {}
-        if key not in cache:
-            cache[key] = super().wrap(width, align=align, overflow=overflow)
-            self._wrapped = cache
-        return list(cache[key])
-
-
-class AnswerEditor(TextArea):
-    """Textual's TextArea, plain with soft wrap; it also keeps the cursor in view when typing
-    wraps onto a new last line (TextArea scrolls before it grows, so the new line stayed hidden)."""
-
-    def edit(self, edit: Edit) -> EditResult:
-        result = super().edit(edit)
-        self.scroll_cursor_visible()
-        return result
+BRIEF_COLUMNS = 44  # the brief's width in a wide terminal (as in session.tcss)
 
 
 class SessionScreen(Screen[None]):
@@ -107,18 +76,15 @@ class SessionScreen(Screen[None]):
         self.finished = False
         self.draft_saved = False  # written on the way out
         self._timer: Timer | None = None
-        self._dirty = False
-        self._dirty_since = 0.0
-        self._last_edit = 0.0
-        self._last_save = time.monotonic()
+        self.saves = SaveClock()
         self._save_error: str | None = None
         self._loads_pending = 0
         self._top_shown = ""
-        self._saved_once = False  # drafts are handed to the writer, which saves in ms
         self._error_shown: str | None = None
         self._words = 0
         self._twist_shown = False
         self._cursors: dict[str, Selection] = {}
+        self._columns = f"{BRIEF_COLUMNS} 1fr"  # the grid's columns, as session.tcss sets them
 
     @property
     def coach(self) -> CoachApp:
@@ -131,14 +97,14 @@ class SessionScreen(Screen[None]):
         # keystroke's messages bubble through no more widgets than in a bare TextArea app.
         yield Static(id="topbar", markup=False)
         with VerticalScroll(id="brief"):
-            yield Static(id="phases", markup=False)
+            yield PhaseList(self.session, id="phases")
             yield Static(id="hint", markup=False)
             yield Static(id="twist", markup=False)
-            yield Static(self._statement(), id="statement", markup=False)
+            yield Static(show.statement_text(self.prompt), id="statement", markup=False)
         yield Static(id="phase-head", markup=False)
         yield self._make_editor()
         yield Static(id="editor-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _make_editor(self) -> TextArea:
         # One editor for every phase: switching loads the phase's text into it, so keys typed
@@ -155,37 +121,17 @@ class SessionScreen(Screen[None]):
             f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
         )
 
-    def _statement(self) -> Text:
-        text = Text()
-        text.append("THE PROMPT\n", style="bold")
-        text.append(reflow(self.prompt.statement) + "\n\n")
-        text.append("CLARIFICATIONS", style="bold")
-        for c in self.prompt.clarifications:
-            text.append(f"\nQ: {reflow(c.question)}\n", style="italic")
-            text.append(f"A: {reflow(c.answer)}\n")
-        return text
-
     def on_mount(self) -> None:
         draft = self.drafts.load(self.prompt.id)
         if draft is None or not draft.words:
             self._start()
             return
         self._paint_all()
-        used = clock_text(draft.seconds)
-        budget = clock_text(draft.minutes * 60)
         phase = next((p.title for p in self.session.phases if p.id == draft.current), draft.current)
-        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+        from designcoach.tui.dialogs import resume_dialog  # not needed for the first frame
 
         self.app.push_screen(
-            ConfirmDialog(
-                f"Resume your draft of {self.prompt.title}?",
-                f"Saved {local_time(draft.saved_at) if draft.saved_at else 'earlier'}: {draft.words} words, in {phase}, "
-                f"{used} used of {budget}. Starting over keeps the old draft in the drafts folder.",
-                yes="Resume",
-                no="Start over",
-                default=True,
-                escape_result=True,
-            ),
+            resume_dialog(self.prompt.title, draft, phase),
             lambda resume: self._resume(draft, bool(resume)),
         )
 
@@ -216,67 +162,33 @@ class SessionScreen(Screen[None]):
 
     def _paint_clocks(self) -> None:
         """The top line; redrawn only when what it shows changes (once a second)."""
-        s = self.session
-        top = Text(no_wrap=True, overflow="ellipsis")
-        top.append(f" {self.prompt.title} ", style="bold")
-        top.append("  Session ")
-        top.append_text(_countdown(s.remaining()))
-        top.append(f"   {s.current.title} {clock_text(s.phase_elapsed())}")
-        top.append(f" of {clock_text(s.current.budget)}, ")
-        top.append_text(_countdown(s.phase_remaining()))
+        top = show.topbar_text(self.prompt.title, self.session)
         if top.plain != self._top_shown:
             self._top_shown = top.plain
             self.query_one("#topbar", Static).update(top, layout=False)
 
     def _paint_phases(self) -> None:
-        """The phase list with budgets and the time used so far; drawn when the phase changes."""
-        s = self.session
-        width = self.query_one("#phases", Static).size.width or 38
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("PHASES", style="bold")
-        for i, plan in enumerate(s.phases):
-            used, current = s.phase_elapsed(i), i == s.index
-            times = (
-                clock_text(plan.budget)
-                if current or not used
-                else (f"{clock_text(used)} / {clock_text(plan.budget)}")
-            )
-            name = f"{'▶' if current else ' '} {i + 1} {plan.title}"
-            line = Text(name[: max(1, width - len(times) - 1)].ljust(width - len(times)) + times)
-            if current:
-                line.stylize("bold reverse")
-            elif used > plan.budget:
-                line.stylize("yellow", len(line) - len(times))
-            elif not s.texts.get(plan.id):
-                line.stylize("dim")
-            text.append("\n")
-            text.append_text(line)
-        self.query_one("#phases", Static).update(text, layout=False)
+        """The phase list; drawn when the phase changes (and by itself when its width does)."""
+        self.query_one("#phases", PhaseList).show(self.session)
 
     def on_resize(self, event: events.Resize) -> None:
         # the brief takes 44 columns, or 40% of a narrow terminal
-        brief = min(44, max(24, event.size.width * 2 // 5))
-        self.styles.grid_columns = f"{brief} 1fr"
-        self.call_after_refresh(self._paint_phases)
+        brief = min(BRIEF_COLUMNS, max(24, event.size.width * 2 // 5))
+        columns = f"{brief} 1fr"
+        # set only when it changes: even the stylesheet's own value would cost another layout
+        if columns != self._columns:
+            self._columns = columns
+            self.styles.grid_columns = columns
 
     def _paint_head(self) -> None:
-        plan = self.session.current
-        head = Text(no_wrap=True, overflow="ellipsis")
-        head.append(f"{self.session.index + 1}/{len(self.session.phases)} {plan.title}", "bold")
-        head.append(f" · {clock_text(plan.budget)} · {plan.goal}")
-        self.query_one("#phase-head", Static).update(head, layout=False)
+        self.query_one("#phase-head", Static).update(show.head_text(self.session), layout=False)
 
     def _paint_twist(self) -> None:
         twist = self.query_one("#twist", Static)
         if not self.session.twist_seen:
             twist.display = False
             return
-        text = Text()
-        text.append("TWIST\n", style="bold magenta")
-        text.append(self.prompt.twist.text.strip() + "\n\n")
-        text.append("FOLLOW-UPS\n", style="bold")
-        text.append("\n".join(f"• {q.strip()}" for q in self.prompt.followups))
-        twist.update(text)
+        twist.update(show.twist_text(self.prompt))
         twist.display = True
         if not self._twist_shown:
             self._twist_shown = True
@@ -285,17 +197,13 @@ class SessionScreen(Screen[None]):
             self.call_after_refresh(twist.scroll_visible)
 
     def _paint_status(self) -> None:
-        status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(f"{self._words} words")
-        hints = len(self.session.hints)
-        if hints:
-            status.append(f" · {hints} hint{'' if hints == 1 else 's'}")
-        if self._save_error:
-            status.append(f" · draft NOT saved: {self._save_error}", style="bold red")
-        elif self._dirty:
-            status.append(" · unsaved changes")
-        elif self._saved_once:
-            status.append(" · draft saved")
+        status = show.status_text(
+            self._words,
+            len(self.session.hints),
+            self._save_error,
+            self.saves.dirty,
+            self.saves.saved_once,
+        )
         self.query_one("#editor-status", Static).update(status, layout=False)
         self._error_shown = self._save_error
 
@@ -306,23 +214,13 @@ class SessionScreen(Screen[None]):
         if self._loads_pending:  # the echo of load_text (a phase change), not an edit
             self._loads_pending -= 1
             return
-        self._last_edit = time.monotonic()
-        if not self._dirty:
-            self._dirty = True
-            self._dirty_since = self._last_edit
-            if self._saved_once:
-                self._paint_status()  # once per save cycle, not per keystroke
+        if self.saves.edited() and self.saves.saved_once:
+            self._paint_status()  # once per save cycle, not per keystroke
 
     def _tick(self) -> None:
         if self.finished:
             return
-        now = time.monotonic()
-        if self._dirty:
-            due = now - self._last_edit >= QUIET_SECONDS
-            due = due or now - self._dirty_since >= MAX_UNSAVED_SECONDS
-        else:
-            due = now - self._last_save >= IDLE_SAVE_SECONDS and any(self.session.texts.values())
-        if due:
+        if self.saves.due(any(self.session.texts.values())):
             self._autosave()
         if not self.is_current:
             return  # under a dialog: repainting would redraw the whole screen for nothing
@@ -342,9 +240,7 @@ class SessionScreen(Screen[None]):
 
     def _autosave(self) -> None:
         self._snapshot()
-        self._dirty = False
-        self._last_save = time.monotonic()
-        self._saved_once = True
+        self.saves.saved()
         self.writer.submit(self.session.to_draft())
         self._paint_status()
 
@@ -420,19 +316,13 @@ class SessionScreen(Screen[None]):
         report = grade_text(self.session.answer(), self.prompt, self.rubric, transcript=False)
         item = choose_hint(report, self.session.current.id, self.session.hints)
         hint = self.query_one("#hint", Static)
-        text = Text()
-        if item is None:
-            text.append("HINT\n", style="bold green")
-            text.append("Every rubric item is explained. Sharpen numbers and trade-offs.")
-        else:
+        where = ""
+        if item is not None:
             self.session.hints.append(item.id)
             from designcoach.grading.export import CATEGORY_TITLES
 
             where = CATEGORY_TITLES.get(item.category, item.category)
-            text.append(f"HINT ({where})\n", style="bold green")
-            text.append(item.hint.strip() + "\n")
-            text.append("^t again for another", style="dim")
-        hint.update(text)
+        hint.update(show.hint_text(item, where))
         hint.display = True
         self.call_after_refresh(hint.scroll_visible)
         self._paint_status()
@@ -446,17 +336,9 @@ class SessionScreen(Screen[None]):
         if remaining <= 0:
             self._submit()
             return
-        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+        from designcoach.tui.dialogs import submit_dialog  # not needed for the first frame
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Submit and grade now?",
-                f"{clock_text(remaining)} of the session is left. The answer cannot be edited after.",
-                yes="Submit",
-                no="Keep writing",
-            ),
-            self._after_confirm,
-        )
+        self.app.push_screen(submit_dialog(remaining), self._after_confirm)
 
     def _after_confirm(self, ok: bool | None) -> None:
         if ok:
@@ -467,18 +349,9 @@ class SessionScreen(Screen[None]):
     def _time_up(self) -> None:
         self.session.time_up_seen = True
         self._autosave()
-        from designcoach.tui.dialogs import ConfirmDialog  # not needed for the first frame
+        from designcoach.tui.dialogs import time_up_dialog  # not needed for the first frame
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Time is up",
-                f"The interview's {clock_text(self.session.budget)} have run out. Submit now, or "
-                "keep writing: the overtime is recorded and shown with the result.",
-                yes="Submit now",
-                no="Keep writing",
-            ),
-            self._after_time_up,
-        )
+        self.app.push_screen(time_up_dialog(self.session.budget), self._after_time_up)
 
     def _after_time_up(self, submit: bool | None) -> None:
         if submit:
@@ -516,25 +389,3 @@ class SessionScreen(Screen[None]):
                 hints=done.record.hints,
             )
         )
-
-
-def _countdown(seconds: float) -> Text:
-    """Time left, counting down to 0:00 (rounded up), then the overtime in colour."""
-    if seconds > 0:
-        return Text(f"{clock_text(math.ceil(seconds))} left")
-    return Text(f"over +{clock_text(-seconds)}", style="bold red")
-
-
-def reflow(text: str) -> str:
-    """Join the hard-wrapped lines of YAML prose into paragraphs; list items keep their lines."""
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        lines: list[str] = []
-        for line in block.splitlines():
-            line = line.strip()
-            if lines and not re.match(r"([-*•]|\d+[.)])\s", line):
-                lines[-1] += " " + line
-            else:
-                lines.append(line)
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
