@@ -44,6 +44,9 @@ class PlainIndex:
                     found.setdefault(i, []).extend(spans)
         return found
 
+    def matching(self, matcher: Matcher) -> int:
+        return sum(1 << i for i in self.matches(matcher))
+
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
         return matcher.first(self.texts[idx])
 

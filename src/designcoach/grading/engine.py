@@ -300,13 +300,14 @@ def _off_topic(
     words in on-topic sentences is reported but not used: every density rule tried either capped
     terse or short real answers or could push an answer off topic when more was added to it.
     """
-    found, on_topic = 0, set[int]()
+    found, on_topic = 0, 0  # topic patterns met; sentences (bits) that meet one
     for tm in rubric_m.topic:
-        hits = index.matches(tm)
+        hits = index.matching(tm)
         found += 1 if hits else 0
-        on_topic.update(hits)
-    words = sum(len(s.text.split()) for s in sents)
-    topic_words = sum(len(sents[i].text.split()) for i in on_topic)
+        on_topic |= hits
+    counts = [len(s.text.split()) for s in sents]
+    words = sum(counts)
+    topic_words = sum(n for i, n in enumerate(counts) if on_topic >> i & 1)
     return found < topic_min, (topic_words / words if words else 0.0)
 
 

@@ -82,7 +82,6 @@ class Matcher:
 # Every ASCII character that is not a regex word character separates words.
 _WORD_SEPARATORS = {c: " " for c in range(128) if not is_word(chr(c))}
 _HEAD = 3  # word literals are filed under their first (up to) three characters
-_FEW = 6  # candidate sentences few enough to check for searched strings one by one
 _MEMO_LIMIT = 200_000  # words remembered per rubric before starting afresh
 _DIGIT = re.compile(r"\d")
 
@@ -253,9 +252,8 @@ class Index:
                         folded = self.folded
                         if not all(any(lit in folded for lit in one) for one in spans):
                             mask = 0
-                    # Each sentence costs a search: worth it for a few, not for many (the regex
-                    # then decides, as it would anyway).
-                    if mask and (not words or mask.bit_count() <= _FEW):
+                    # A substring test per sentence costs far less than the regex it saves.
+                    if mask:
                         mask = self._holding(mask, spans)
             self._masks[key] = mask
         return mask
@@ -305,6 +303,20 @@ class Index:
                     else:
                         found[i] = spans
         return found  # in the order first found: pattern by pattern, then sentence by sentence
+
+    def matching(self, matcher: Matcher) -> int:
+        """The sentences (as bits) the matcher matches somewhere: `matches` without the spans."""
+        texts = self.texts
+        found = 0
+        for part in matcher.parts:
+            mask = self._candidates(part) & ~found
+            search = part.rx.search
+            while mask:
+                low = mask & -mask
+                mask ^= low
+                if search(texts[low.bit_length() - 1]):
+                    found |= low
+        return found
 
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
         """`matcher.first` on sentence `idx`, skipping patterns it lacks the literals of."""
