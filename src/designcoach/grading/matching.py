@@ -265,8 +265,13 @@ class Index:
             low = rest & -rest
             rest ^= low
             text = texts[low.bit_length() - 1]
-            if not all(any(lit in text for lit in one) for one in spans):
-                mask ^= low
+            for one in spans:  # plain loops: all()/any() over generators cost more than the tests
+                for lit in one:
+                    if lit in text:
+                        break
+                else:
+                    mask ^= low
+                    break
         return mask
 
     def _plain_candidates(self, part: Part) -> int:
