@@ -116,16 +116,23 @@ class Mention:
     own_reason: str | None  # text of the item's explain match, if any
 
 
+def normalise(text: str) -> str:
+    """Lower-cased, punctuation turned to spaces, and the same length as `text` (so character
+    offsets of regex matches still apply); each character on its own, so slices commute."""
+    norm = text.lower().translate(SEPARATE)
+    if len(norm) != len(text):  # a letter whose lower case is longer (rare)
+        norm = "".join(ch.lower()[:1] for ch in text).translate(SEPARATE)
+    return norm
+
+
 class SentenceDepth:
     """The words, reasons and numbers of one sentence, computed once for all its mentions."""
 
     __slots__ = ("norm", "words", "_signals")
 
-    def __init__(self, text: str) -> None:
-        # Same length as `text`, so character offsets of regex matches still apply.
-        self.norm = text.lower().translate(SEPARATE)
-        if len(self.norm) != len(text):  # a letter whose lower case is longer (rare)
-            self.norm = "".join(ch.lower()[:1] for ch in text).translate(SEPARATE)
+    def __init__(self, text: str, norm: str | None = None) -> None:
+        # `norm`: normalise(text), when the caller has it (a slice of the whole answer's).
+        self.norm = normalise(text) if norm is None else norm
         self.words = self.norm.split()
         self._signals: list[tuple[int, str]] | None = None
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
+from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions, normalise
 from designcoach.grading.estimates import Estimate, find_estimates
 from designcoach.grading.matching import Index, Matcher, Plan, cached, fold
 from designcoach.grading.misconceptions import asserted, misconception_hit
@@ -178,7 +178,8 @@ def grade_text(
     turns = parse_transcript(text) if transcript is not False else None
     sents = _graded_sentences(text, turns)
     rubric_m = compiled(rubric)
-    index = Index(fold(text), sents, rubric_m.plan)
+    folded_text = fold(text)
+    index = Index(folded_text, sents, rubric_m.plan)
     folded = index.texts
 
     by_sentence: dict[int, list[Mention]] = {}
@@ -194,16 +195,16 @@ def grade_text(
     bad_estimates = {e.sentence for e in estimates if not e.ok}
 
     best = [_Best() for _ in rubric.items]
+    norm = normalise(folded_text) if by_sentence else ""  # once, sliced for each sentence
     for idx in sorted(by_sentence):
         mentions = by_sentence[idx]
-        text_i = sents[idx].text
-        for mention, (credit, why) in zip(
-            mentions, credit_mentions(SentenceDepth(folded[idx]), mentions), strict=True
-        ):
+        sent = sents[idx]
+        depth = SentenceDepth(folded[idx], norm[sent.start : sent.end])
+        for mention, (credit, why) in zip(mentions, credit_mentions(depth, mentions), strict=True):
             item = rubric.items[mention.item]
             if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
                 credit, why = 0.5, WHY_BAD_ESTIMATE
-            best[mention.item].offer(credit, why, text_i)
+            best[mention.item].offer(credit, why, sent.text)
 
     items = [
         ItemResult(
