@@ -34,6 +34,7 @@ class PlainIndex:
 
     def __init__(self, folded: str, sentences: Sequence[Sentence], plan: object = None) -> None:
         self.texts = [folded[s.start : s.end] for s in sentences]
+        self.digits = sum(1 << i for i, text in enumerate(self.texts) if re.search(r"\d", text))
 
     def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
         found: dict[int, list[tuple[int, int]]] = {}

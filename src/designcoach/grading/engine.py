@@ -191,7 +191,7 @@ def grade_text(
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched
 
-    estimates = find_estimates(sents)
+    estimates = find_estimates(sents, index.digits)
     bad_estimates = {e.sentence for e in estimates if not e.ok}
 
     best = [_Best() for _ in rubric.items]

@@ -284,10 +284,15 @@ def check_sentence(text: str) -> list[tuple[int, int, float, float]]:
     return found
 
 
-def find_estimates(sentences: Sequence[Sentence]) -> list[Estimate]:
-    """Every calculation found in the sentences, recomputed, in order."""
+def find_estimates(sentences: Sequence[Sentence], digits: int | None = None) -> list[Estimate]:
+    """Every calculation found in the sentences, recomputed, in order.
+
+    `digits`: the sentences (bits) holding a digit, if known; the others hold no calculation.
+    """
     out: list[Estimate] = []
     for idx, sent in enumerate(sentences):
+        if digits is not None and not digits >> idx & 1:
+            continue
         if not (_TWO_NUMBERS.search(sent.text) and _RELATES.search(sent.text)):
             continue
         for start, end, stated, computed in check_sentence(sent.text):

@@ -26,7 +26,7 @@ from designcoach.grading.patterns import (
     is_word,
     prepare,
 )
-from designcoach.grading.text import Sentence
+from designcoach.grading.text import Sentence, digit_sentences
 
 __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 
@@ -83,7 +83,6 @@ class Matcher:
 _WORD_SEPARATORS = {c: " " for c in range(128) if not is_word(chr(c))}
 _HEAD = 3  # word literals are filed under their first (up to) three characters
 _MEMO_LIMIT = 200_000  # words remembered per rubric before starting afresh
-_DIGIT = re.compile(r"\d")
 
 # What a pattern needs: the numbers of its literal sets (each met) and strings found only by
 # searching the sentence (one of each tuple, checked in the few sentences the sets leave);
@@ -182,7 +181,7 @@ class Plan:
 class Index:
     """One answer's sentences (case-folded) and, per literal set of the plan, those meeting it."""
 
-    __slots__ = ("folded", "sentences", "texts", "plan", "_bits", "_masks")
+    __slots__ = ("folded", "sentences", "texts", "plan", "digits", "_bits", "_masks")
 
     def __init__(
         self, folded: str, sentences: Sequence[Sentence], plan: Plan | None = None
@@ -191,6 +190,7 @@ class Index:
         self.sentences = sentences
         self.texts = [folded[s.start : s.end] for s in sentences]  # folded sentence texts
         self.plan = plan
+        self.digits = digit_sentences(folded, sentences)  # sentences holding a digit (bits)
         self._masks: dict[int, int] = {}  # candidate sentences (bits) by id() of a Part
         self._bits = self._scan(plan) if plan is not None else []
 
@@ -219,14 +219,8 @@ class Index:
         for word, mask in where.items():
             for number in memo[word]:
                 bits[number] |= mask
-        texts = self.texts
-        if plan.digit_sets and _DIGIT.search(folded):
-            mask = 0
-            for idx, text in enumerate(texts):
-                if _DIGIT.search(text):
-                    mask |= 1 << idx
-            for number in plan.digit_sets:
-                bits[number] |= mask
+        for number in plan.digit_sets:
+            bits[number] |= self.digits
         return bits
 
     def _candidates(self, part: Part) -> int:

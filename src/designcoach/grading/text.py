@@ -7,6 +7,8 @@ The work is done with str methods where possible: they run at C speed, regexes d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_-]*")
@@ -88,6 +90,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             _split_line(text, line_start, line_end, out)
         line_start = line_end + 1
     return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def digit_sentences(text: str, sentences: Sequence[Sentence]) -> int:
+    """The sentences (as bits, in order and apart) of `text` holding a decimal digit.
+
+    One search from each sentence that may hold one to the next digit, rather than one search
+    per sentence: most sentences have none, and a search costs more than the scan it makes.
+    """
+    starts = [s.start for s in sentences]
+    mask, pos = 0, 0
+    while found := _DIGIT.search(text, pos):
+        at = found.start()
+        idx = bisect_right(starts, at) - 1  # the sentence starting at or before the digit
+        if idx >= 0 and at < sentences[idx].end:
+            mask |= 1 << idx
+        idx += 1  # then on from the next sentence (it starts after the digit)
+        if idx >= len(starts):
+            break
+        pos = starts[idx]
+    return mask
 
 
 def collapse(text: str) -> str:
