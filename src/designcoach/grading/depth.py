@@ -87,11 +87,14 @@ NUMBER_WORDS = frozenset(
         "triple",
     ]
 )
-_PHRASES_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+# Phrases by their first two words: most heads ("to", "the", "so") start no phrase where they
+# stand, and the word after them says so at once. Phrases sharing two words keep their order.
+_PHRASES_BY_PAIR: dict[tuple[str, str], list[tuple[str, ...]]] = {}
 for _phrase in REASON_PHRASES:
     _head, *_rest = _phrase.split()
-    _PHRASES_BY_HEAD.setdefault(_head, []).append(tuple(_rest))
-_SIGNAL_WORDS = REASON_WORDS | NUMBER_WORDS | frozenset(_PHRASES_BY_HEAD)
+    _PHRASES_BY_PAIR.setdefault((_head, _rest[0]), []).append(tuple(_rest))
+_PHRASE_HEADS = frozenset(head for head, _ in _PHRASES_BY_PAIR)
+_SIGNAL_WORDS = REASON_WORDS | NUMBER_WORDS | _PHRASE_HEADS
 _DIGITS = frozenset("0123456789")
 _DIGIT = re.compile(r"\d")
 NEAR_WORDS = 10
@@ -148,15 +151,19 @@ class SentenceDepth:
             # Set operations and list.index run at C speed; a loop over every word does not.
             hits = _SIGNAL_WORDS.intersection(words)
             found: list[tuple[int, str]] = []
+            last = len(words) - 1
             for w in hits:
+                single = w in REASON_WORDS or w in NUMBER_WORDS
+                head = w in _PHRASE_HEADS
                 i = words.index(w)
                 while True:
-                    if w in REASON_WORDS or w in NUMBER_WORDS:
+                    if single:
                         found.append((i, w))
-                    for rest in _PHRASES_BY_HEAD.get(w, ()):
-                        if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
-                            found.append((i, " ".join((w, *rest))))
-                            break
+                    if head and i < last:
+                        for rest in _PHRASES_BY_PAIR.get((w, words[i + 1]), ()):
+                            if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                                found.append((i, " ".join((w, *rest))))
+                                break
                     try:
                         i = words.index(w, i + 1)
                     except ValueError:
