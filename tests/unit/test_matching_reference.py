@@ -48,6 +48,12 @@ class PlainIndex:
     def matching(self, matcher: Matcher) -> int:
         return sum(1 << i for i in self.matches(matcher))
 
+    def matched(self, matcher: Matcher) -> list[int]:
+        return list(self.matches(matcher))
+
+    def spans_in(self, matcher: Matcher, idx: int) -> list[tuple[int, int]]:
+        return self.matches(matcher).get(idx, [])
+
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
         return matcher.first(self.texts[idx])
 

@@ -15,6 +15,7 @@ Words are found with str methods (lower, translate, split) rather than regexes: 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from designcoach.grading.text import SEPARATE
@@ -115,7 +116,9 @@ class Mention:
     """One rubric item named in one sentence: where, and whether its own explain pattern hit."""
 
     item: int
-    spans: list[tuple[int, int]]
+    # Where it is named: read only when a reason or number nearby may back it, so the grader
+    # may hand over an iterable that finds them then.
+    spans: Iterable[tuple[int, int]]
     own_reason: str | None  # text of the item's explain match, if any
 
 
@@ -203,8 +206,14 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
     backed: list[str | None] = [m.own_reason for m in mentions]
     if not all(backed):
         # Which signals back which mention: near enough, and (in a crowded sentence) the nearest.
+        # Elsewhere a mention that cannot be backed decides nothing, so its spans stay unread
+        # (no places: it is never the nearest, and the others' distances decide alone).
+        crowded = named >= LIST_MIN_ITEMS
         places = [
-            [(depth.word_at(a), depth.word_at(max(a, b - 1))) for a, b in m.spans] for m in mentions
+            [(depth.word_at(a), depth.word_at(max(a, b - 1))) for a, b in m.spans]
+            if crowded or backed[i] is None
+            else []
+            for i, m in enumerate(mentions)
         ]
         for word, what in depth.signals:
             dists = [_distance(word, p) for p in places]
@@ -212,11 +221,7 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
             if closest > NEAR_WORDS:
                 continue
             for i, dist in enumerate(dists):
-                if (
-                    backed[i] is None
-                    and dist <= NEAR_WORDS
-                    and (named < LIST_MIN_ITEMS or dist == closest)
-                ):
+                if backed[i] is None and dist <= NEAR_WORDS and (not crowded or dist == closest):
                     backed[i] = what
     return [
         (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”")) if what else (0.5, WHY_BARE)

@@ -6,6 +6,7 @@ misconception_hit, band_for.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,10 +95,27 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _mention(
-    number: int, own: re.Match[str] | None, sentence: str, spans: list[tuple[int, int]]
+    number: int, own: re.Match[str] | None, sentence: str, spans: Iterable[tuple[int, int]]
 ) -> Mention:
     """Item `number`'s mention in a sentence at these spans; `own`: its explain match there."""
     return Mention(number, spans, sentence[own.start() : own.end()] if own else None)
+
+
+class _SpansWhenAsked:
+    """A mention's spans, found the first time they are read: most credits never read them
+    (an explain pattern or the sentence's length decides), and finding every span of every
+    pattern costs about three times finding that some pattern matches."""
+
+    __slots__ = ("_index", "_matcher", "_idx", "_found")
+
+    def __init__(self, index: Index, matcher: Matcher, idx: int) -> None:
+        self._index, self._matcher, self._idx = index, matcher, idx
+        self._found: list[tuple[int, int]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        if self._found is None:
+            self._found = self._index.spans_in(self._matcher, self._idx)
+        return iter(self._found)
 
 
 def credit_sentence(item: Item, sentence: str) -> float:
@@ -184,9 +202,9 @@ def grade_text(
 
     by_sentence: dict[int, list[Mention]] = {}
     for number, im in enumerate(rubric_m.items):
-        for idx, spans in index.matches(im.detect).items():
+        for idx in index.matched(im.detect):
             own = index.first(im.explain, idx)
-            mention = _mention(number, own, sents[idx].text, spans)
+            mention = _mention(number, own, sents[idx].text, _SpansWhenAsked(index, im.detect, idx))
             by_sentence.setdefault(idx, []).append(mention)
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched

@@ -303,6 +303,32 @@ class Index:
                         found[i] = spans
         return found  # in the order first found: pattern by pattern, then sentence by sentence
 
+    def matched(self, matcher: Matcher) -> list[int]:
+        """The sentences the matcher matches, in the order `matches` finds them (by search:
+        no spans, and no later pattern tried on a sentence an earlier one matched)."""
+        texts = self.texts
+        found, order = 0, []
+        for part in matcher.parts:
+            mask = self._candidates(part) & ~found
+            search = part.rx.search
+            while mask:
+                low = mask & -mask
+                mask ^= low
+                if search(texts[low.bit_length() - 1]):
+                    found |= low
+                    order.append(low.bit_length() - 1)
+        return order
+
+    def spans_in(self, matcher: Matcher, idx: int) -> list[tuple[int, int]]:
+        """`matches(matcher)[idx]` (or [] where it has none): every pattern's spans in order."""
+        bit, text = 1 << idx, self.texts[idx]
+        return [
+            m.span()
+            for part in matcher.parts
+            if self._candidates(part) & bit
+            for m in part.rx.finditer(text)
+        ]
+
     def matching(self, matcher: Matcher) -> int:
         """The sentences (as bits) the matcher matches somewhere: `matches` without the spans."""
         texts = self.texts
