@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from designcoach.grading.text import SEPARATE
+from designcoach.grading.text import SEPARATE, translate
 
 # One-word reasons, and phrases (matched word by word after their first word).
 REASON_WORDS = frozenset(
@@ -125,9 +125,9 @@ class Mention:
 def normalise(text: str) -> str:
     """Lower-cased, punctuation turned to spaces, and the same length as `text` (so character
     offsets of regex matches still apply); each character on its own, so slices commute."""
-    norm = text.lower().translate(SEPARATE)
+    norm = translate(text.lower(), SEPARATE)
     if len(norm) != len(text):  # a letter whose lower case is longer (rare)
-        norm = "".join(ch.lower()[:1] for ch in text).translate(SEPARATE)
+        norm = translate("".join(ch.lower()[:1] for ch in text), SEPARATE)
     return norm
 
 

@@ -26,7 +26,7 @@ from designcoach.grading.patterns import (
     is_word,
     prepare,
 )
-from designcoach.grading.text import Sentence, digit_sentences
+from designcoach.grading.text import Sentence, digit_sentences, non_ascii, translate
 
 __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 
@@ -200,12 +200,12 @@ class Index:
         bits = [0] * plan.size
         table = _WORD_SEPARATORS
         if not folded.isascii():
-            extra = {ord(ch): " " for ch in set(folded) if not ch.isascii() and not is_word(ch)}
+            extra = {ord(ch): " " for ch in non_ascii(folded) if not is_word(ch)}
             table = {**table, **extra}
         memo = plan._memo
         # One translation for the whole answer (same length), sliced per sentence; set
         # operations at C speed leave only the words that hold a literal to loop over here.
-        words = folded.translate(table)
+        words = translate(folded, table)
         new = set(words.split()).difference(memo)
         if new:
             plan._learn(new)
