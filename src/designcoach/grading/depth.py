@@ -204,7 +204,7 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
     if count < MIN_WORDS_FULL:
         return [(0.5, WHY_SHORT)] * named
     backed: list[str | None] = [m.own_reason for m in mentions]
-    if not all(backed):
+    if not all(backed) and depth.signals:  # (with no signal, no place is ever measured)
         # Which signals back which mention: near enough, and (in a crowded sentence) the nearest.
         # Elsewhere a mention that cannot be backed decides nothing, so its spans stay unread
         # (no places: it is never the nearest, and the others' distances decide alone).
