@@ -34,6 +34,7 @@ class PlainIndex:
 
     def __init__(self, folded: str, sentences: Sequence[Sentence], plan: object = None) -> None:
         self.texts = [folded[s.start : s.end] for s in sentences]
+        self.digits = sum(1 << i for i, text in enumerate(self.texts) if re.search(r"\d", text))
 
     def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
         found: dict[int, list[tuple[int, int]]] = {}
@@ -43,6 +44,15 @@ class PlainIndex:
                 if spans:
                     found.setdefault(i, []).extend(spans)
         return found
+
+    def matching(self, matcher: Matcher) -> int:
+        return sum(1 << i for i in self.matches(matcher))
+
+    def matched(self, matcher: Matcher) -> list[int]:
+        return list(self.matches(matcher))
+
+    def spans_in(self, matcher: Matcher, idx: int) -> list[tuple[int, int]]:
+        return self.matches(matcher).get(idx, [])
 
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
         return matcher.first(self.texts[idx])

@@ -15,9 +15,10 @@ Words are found with str methods (lower, translate, split) rather than regexes: 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from designcoach.grading.text import SEPARATE
+from designcoach.grading.text import SEPARATE, translate
 
 # One-word reasons, and phrases (matched word by word after their first word).
 REASON_WORDS = frozenset(
@@ -87,11 +88,14 @@ NUMBER_WORDS = frozenset(
         "triple",
     ]
 )
-_PHRASES_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+# Phrases by their first two words: most heads ("to", "the", "so") start no phrase where they
+# stand, and the word after them says so at once. Phrases sharing two words keep their order.
+_PHRASES_BY_PAIR: dict[tuple[str, str], list[tuple[str, ...]]] = {}
 for _phrase in REASON_PHRASES:
     _head, *_rest = _phrase.split()
-    _PHRASES_BY_HEAD.setdefault(_head, []).append(tuple(_rest))
-_SIGNAL_WORDS = REASON_WORDS | NUMBER_WORDS | frozenset(_PHRASES_BY_HEAD)
+    _PHRASES_BY_PAIR.setdefault((_head, _rest[0]), []).append(tuple(_rest))
+_PHRASE_HEADS = frozenset(head for head, _ in _PHRASES_BY_PAIR)
+_SIGNAL_WORDS = REASON_WORDS | NUMBER_WORDS | _PHRASE_HEADS
 _DIGITS = frozenset("0123456789")
 _DIGIT = re.compile(r"\d")
 NEAR_WORDS = 10
@@ -112,8 +116,19 @@ class Mention:
     """One rubric item named in one sentence: where, and whether its own explain pattern hit."""
 
     item: int
-    spans: list[tuple[int, int]]
+    # Where it is named: read only when a reason or number nearby may back it, so the grader
+    # may hand over an iterable that finds them then.
+    spans: Iterable[tuple[int, int]]
     own_reason: str | None  # text of the item's explain match, if any
+
+
+def normalise(text: str) -> str:
+    """Lower-cased, punctuation turned to spaces, and the same length as `text` (so character
+    offsets of regex matches still apply); each character on its own, so slices commute."""
+    norm = translate(text.lower(), SEPARATE)
+    if len(norm) != len(text):  # a letter whose lower case is longer (rare)
+        norm = translate("".join(ch.lower()[:1] for ch in text), SEPARATE)
+    return norm
 
 
 class SentenceDepth:
@@ -121,11 +136,9 @@ class SentenceDepth:
 
     __slots__ = ("norm", "words", "_signals")
 
-    def __init__(self, text: str) -> None:
-        # Same length as `text`, so character offsets of regex matches still apply.
-        self.norm = text.lower().translate(SEPARATE)
-        if len(self.norm) != len(text):  # a letter whose lower case is longer (rare)
-            self.norm = "".join(ch.lower()[:1] for ch in text).translate(SEPARATE)
+    def __init__(self, text: str, norm: str | None = None) -> None:
+        # `norm`: normalise(text), when the caller has it (a slice of the whole answer's).
+        self.norm = normalise(text) if norm is None else norm
         self.words = self.norm.split()
         self._signals: list[tuple[int, str]] | None = None
 
@@ -141,15 +154,19 @@ class SentenceDepth:
             # Set operations and list.index run at C speed; a loop over every word does not.
             hits = _SIGNAL_WORDS.intersection(words)
             found: list[tuple[int, str]] = []
+            last = len(words) - 1
             for w in hits:
+                single = w in REASON_WORDS or w in NUMBER_WORDS
+                head = w in _PHRASE_HEADS
                 i = words.index(w)
                 while True:
-                    if w in REASON_WORDS or w in NUMBER_WORDS:
+                    if single:
                         found.append((i, w))
-                    for rest in _PHRASES_BY_HEAD.get(w, ()):
-                        if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
-                            found.append((i, " ".join((w, *rest))))
-                            break
+                    if head and i < last:
+                        for rest in _PHRASES_BY_PAIR.get((w, words[i + 1]), ()):
+                            if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                                found.append((i, " ".join((w, *rest))))
+                                break
                     try:
                         i = words.index(w, i + 1)
                     except ValueError:
@@ -187,10 +204,16 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
     if count < MIN_WORDS_FULL:
         return [(0.5, WHY_SHORT)] * named
     backed: list[str | None] = [m.own_reason for m in mentions]
-    if not all(backed):
+    if not all(backed) and depth.signals:  # (with no signal, no place is ever measured)
         # Which signals back which mention: near enough, and (in a crowded sentence) the nearest.
+        # Elsewhere a mention that cannot be backed decides nothing, so its spans stay unread
+        # (no places: it is never the nearest, and the others' distances decide alone).
+        crowded = named >= LIST_MIN_ITEMS
         places = [
-            [(depth.word_at(a), depth.word_at(max(a, b - 1))) for a, b in m.spans] for m in mentions
+            [(depth.word_at(a), depth.word_at(max(a, b - 1))) for a, b in m.spans]
+            if crowded or backed[i] is None
+            else []
+            for i, m in enumerate(mentions)
         ]
         for word, what in depth.signals:
             dists = [_distance(word, p) for p in places]
@@ -198,11 +221,7 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
             if closest > NEAR_WORDS:
                 continue
             for i, dist in enumerate(dists):
-                if (
-                    backed[i] is None
-                    and dist <= NEAR_WORDS
-                    and (named < LIST_MIN_ITEMS or dist == closest)
-                ):
+                if backed[i] is None and dist <= NEAR_WORDS and (not crowded or dist == closest):
                     backed[i] = what
     return [
         (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”")) if what else (0.5, WHY_BARE)

@@ -6,10 +6,11 @@ misconception_hit, band_for.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
+from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions, normalise
 from designcoach.grading.estimates import Estimate, find_estimates
 from designcoach.grading.matching import Index, Matcher, Plan, cached, fold
 from designcoach.grading.misconceptions import asserted, misconception_hit
@@ -94,10 +95,27 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _mention(
-    number: int, own: re.Match[str] | None, sentence: str, spans: list[tuple[int, int]]
+    number: int, own: re.Match[str] | None, sentence: str, spans: Iterable[tuple[int, int]]
 ) -> Mention:
     """Item `number`'s mention in a sentence at these spans; `own`: its explain match there."""
     return Mention(number, spans, sentence[own.start() : own.end()] if own else None)
+
+
+class _SpansWhenAsked:
+    """A mention's spans, found the first time they are read: most credits never read them
+    (an explain pattern or the sentence's length decides), and finding every span of every
+    pattern costs about three times finding that some pattern matches."""
+
+    __slots__ = ("_index", "_matcher", "_idx", "_found")
+
+    def __init__(self, index: Index, matcher: Matcher, idx: int) -> None:
+        self._index, self._matcher, self._idx = index, matcher, idx
+        self._found: list[tuple[int, int]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        if self._found is None:
+            self._found = self._index.spans_in(self._matcher, self._idx)
+        return iter(self._found)
 
 
 def credit_sentence(item: Item, sentence: str) -> float:
@@ -178,32 +196,33 @@ def grade_text(
     turns = parse_transcript(text) if transcript is not False else None
     sents = _graded_sentences(text, turns)
     rubric_m = compiled(rubric)
-    index = Index(fold(text), sents, rubric_m.plan)
+    folded_text = fold(text)
+    index = Index(folded_text, sents, rubric_m.plan)
     folded = index.texts
 
     by_sentence: dict[int, list[Mention]] = {}
     for number, im in enumerate(rubric_m.items):
-        for idx, spans in index.matches(im.detect).items():
+        for idx in index.matched(im.detect):
             own = index.first(im.explain, idx)
-            mention = _mention(number, own, sents[idx].text, spans)
+            mention = _mention(number, own, sents[idx].text, _SpansWhenAsked(index, im.detect, idx))
             by_sentence.setdefault(idx, []).append(mention)
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched
 
-    estimates = find_estimates(sents)
+    estimates = find_estimates(sents, index.digits)
     bad_estimates = {e.sentence for e in estimates if not e.ok}
 
     best = [_Best() for _ in rubric.items]
+    norm = normalise(folded_text) if by_sentence else ""  # once, sliced for each sentence
     for idx in sorted(by_sentence):
         mentions = by_sentence[idx]
-        text_i = sents[idx].text
-        for mention, (credit, why) in zip(
-            mentions, credit_mentions(SentenceDepth(folded[idx]), mentions), strict=True
-        ):
+        sent = sents[idx]
+        depth = SentenceDepth(folded[idx], norm[sent.start : sent.end])
+        for mention, (credit, why) in zip(mentions, credit_mentions(depth, mentions), strict=True):
             item = rubric.items[mention.item]
             if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
                 credit, why = 0.5, WHY_BAD_ESTIMATE
-            best[mention.item].offer(credit, why, text_i)
+            best[mention.item].offer(credit, why, sent.text)
 
     items = [
         ItemResult(
@@ -300,13 +319,14 @@ def _off_topic(
     words in on-topic sentences is reported but not used: every density rule tried either capped
     terse or short real answers or could push an answer off topic when more was added to it.
     """
-    found, on_topic = 0, set[int]()
+    found, on_topic = 0, 0  # topic patterns met; sentences (bits) that meet one
     for tm in rubric_m.topic:
-        hits = index.matches(tm)
+        hits = index.matching(tm)
         found += 1 if hits else 0
-        on_topic.update(hits)
-    words = sum(len(s.text.split()) for s in sents)
-    topic_words = sum(len(sents[i].text.split()) for i in on_topic)
+        on_topic |= hits
+    counts = [len(s.text.split()) for s in sents]
+    words = sum(counts)
+    topic_words = sum(n for i, n in enumerate(counts) if on_topic >> i & 1)
     return found < topic_min, (topic_words / words if words else 0.0)
 
 

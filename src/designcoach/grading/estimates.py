@@ -23,9 +23,10 @@ _SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0, "day": 86400.0, "week": 604800.0
 
 # Numbers first (a regex that starts with a digit scans fast); what lies between two numbers
 # is then read by the small patterns below.
-# Each of these two starts with a look at the first character: re cannot see the characters
-# its alternatives may start with, so without it every position of a sentence tries them all
-# (three times slower; the results are the same).
+# Each pattern here starts with a look at the first character (and, for words, at the word
+# boundary): re cannot see the characters its alternatives may start with, so without it every
+# position of a sentence tries them all (three times slower; the results are the same, as
+# tests/unit/test_estimate_regexes.py checks against the patterns without the look).
 _NUM = re.compile(
     r"(?=\d)"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -35,7 +36,8 @@ _NUM = re.compile(
     r"trillion\b|mn\b|bn\b|tn\b|[kKmMbBtT](?![A-Za-z])))?"
 )
 _BETWEEN = re.compile(
-    r"(?=[x×*·÷/tmde=≈≃\-→giaosw~()])"  # the first characters of the alternatives below
+    # The first characters of the alternatives below; the words among them start after \b.
+    r"(?=[x×*·÷/=≈≃\-→~()]|\b[tmdegiaosw])"
     r"(?:(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
     r"\b(?:multiplied|divided) by\b)"
     r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
@@ -43,13 +45,15 @@ _BETWEEN = re.compile(
     r"|(?P<lp>\()|(?P<rp>\)))"
 )
 _RATE = re.compile(
+    r"(?=/|\b[paeqrtdmy])(?:"  # a slash or the first letter of a word below: a quick no elsewhere
     r"(?:/|\bper\s+|\ban?\s+|\beach\s+)\s*(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|hours?|hrs?|h|"
-    r"days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b|\b(?P<qps>[qrt]ps)\b|\b(?P<adv>daily|monthly|yearly|annually)\b"
+    r"days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b|\b(?P<qps>[qrt]ps)\b|\b(?P<adv>daily|monthly|yearly|annually)\b)"
 )
 # At least two numbers and something that could relate them: most sentences have neither.
 _TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
 _RELATES = re.compile(
-    r"[=≈≃~→×*/÷]|\bx\b|\dx|of\b|times|divided|multiplied|equals|gives|about|around|roughly|approx",
+    r"(?=[=≈≃~→×*/÷xotdmegar\d])"  # the characters the alternatives start with
+    r"(?:[=≈≃~→×*/÷]|\bx\b|\dx|of\b|times|divided|multiplied|equals|gives|about|around|roughly|approx)",
     re.IGNORECASE,
 )
 MAX_GAP_WORDS = 4
@@ -280,10 +284,15 @@ def check_sentence(text: str) -> list[tuple[int, int, float, float]]:
     return found
 
 
-def find_estimates(sentences: Sequence[Sentence]) -> list[Estimate]:
-    """Every calculation found in the sentences, recomputed, in order."""
+def find_estimates(sentences: Sequence[Sentence], digits: int | None = None) -> list[Estimate]:
+    """Every calculation found in the sentences, recomputed, in order.
+
+    `digits`: the sentences (bits) holding a digit, if known; the others hold no calculation.
+    """
     out: list[Estimate] = []
     for idx, sent in enumerate(sentences):
+        if digits is not None and not digits >> idx & 1:
+            continue
         if not (_TWO_NUMBERS.search(sent.text) and _RELATES.search(sent.text)):
             continue
         for start, end, stated, computed in check_sentence(sent.text):

@@ -1,10 +1,10 @@
 """Matching: which sentences of an answer each rubric pattern matches, found fast.
 
 Patterns are prepared in `patterns` (case-folded, rewritten, read for their literals). A
-rubric's `Plan` numbers every literal its patterns need and remembers, for each word it has
-met, which of those literals the word holds. An `Index` of one answer then knows, per literal,
-the sentences holding it (a bit set), so a pattern's candidate sentences cost a few integer
-operations, and its regex runs only on them. Literals are only a filter: a sentence the
+rubric's `Plan` numbers every set of literals its patterns need (a pattern needs one literal of
+each of its sets) and remembers, for each word it has met, which of those sets the word meets.
+An `Index` of one answer then knows, per set, the sentences meeting it (a bit set), so a
+pattern's candidate sentences cost an AND or two, and its regex runs only on them. Literals are only a filter: a sentence the
 filter keeps is still checked by the regex, so results are those of running every pattern on
 every sentence (tests/unit/test_matching_reference.py holds that plain way).
 """
@@ -26,7 +26,7 @@ from designcoach.grading.patterns import (
     is_word,
     prepare,
 )
-from designcoach.grading.text import Sentence
+from designcoach.grading.text import Sentence, digit_sentences, non_ascii, translate
 
 __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 
@@ -82,26 +82,26 @@ class Matcher:
 # Every ASCII character that is not a regex word character separates words.
 _WORD_SEPARATORS = {c: " " for c in range(128) if not is_word(chr(c))}
 _HEAD = 3  # word literals are filed under their first (up to) three characters
-_FEW = 6  # candidate sentences few enough to check for searched strings one by one
 _MEMO_LIMIT = 200_000  # words remembered per rubric before starting afresh
-_DIGIT = re.compile(r"\d")
 
-# What a pattern needs: literal numbers (one of each tuple) and strings found only by searching
-# the sentence (one of each tuple, checked in the few sentences the numbers leave); None: any.
-Need = tuple[tuple[tuple[int, ...], ...], tuple[tuple[str, ...], ...]] | None
+# What a pattern needs: the numbers of its literal sets (each met) and strings found only by
+# searching the sentence (one of each tuple, checked in the few sentences the sets leave);
+# None: any sentence.
+Need = tuple[tuple[int, ...], tuple[tuple[str, ...], ...]] | None
 _UNPLANNED: Any = object()  # what `Plan.needs` gives for a pattern it was not made with
 
 
 class Plan:
-    """A rubric's literals, numbered, and which of them each word met so far holds."""
+    """A rubric's literal sets, numbered, and which of them each word met so far meets."""
 
     __slots__ = (
         "needs",
         "_whole",
         "_starts",
         "_inner",
-        "digit",
+        "digit_sets",
         "size",
+        "_sets_of",
         "_memo",
         "_hits",
         "_parts",
@@ -109,6 +109,7 @@ class Plan:
 
     def __init__(self, parts: Iterable[Part]) -> None:
         numbers: dict[str, int] = {}
+        sets: dict[tuple[int, ...], int] = {}  # a set of literal numbers -> the set's number
         self.needs: dict[int, Need] = {}  # by id() of the Part
         self._parts = list(parts)  # keeps those ids valid while the plan lives
         for part in self._parts:
@@ -124,15 +125,22 @@ class Plan:
                 if any(map(is_searched, s)) and DIGIT not in s  # (a digit is not a string)
             )
             words = tuple(
-                tuple(sorted({numbers.setdefault(lit, len(numbers)) for lit in s}))
+                sets.setdefault(
+                    tuple(sorted({numbers.setdefault(lit, len(numbers)) for lit in s})), len(sets)
+                )
                 for s in req
                 if not any(map(is_searched, s))
             )
             self.needs[id(part)] = (words, spans)
+        # Per literal number, the sets it meets: a word holding the literal meets all of them.
+        self._sets_of: list[tuple[int, ...]] = [() for _ in numbers]
+        for members, number in sets.items():
+            for literal in members:
+                self._sets_of[literal] += (number,)
         self._whole: dict[str, list[int]] = {}
         self._starts: dict[str, list[tuple[str, int]]] = {}
         self._inner: dict[str, list[tuple[str, int]]] = {}
-        self.digit: int | None = None  # the number of the DIGIT literal, if some pattern needs it
+        self.digit_sets: tuple[int, ...] = ()  # the sets a decimal digit meets
         for lit, number in numbers.items():
             head, token = lit[:1], lit[1:]
             if head == WHOLE_WORD:
@@ -140,16 +148,16 @@ class Plan:
             elif head == WORD_START:
                 self._starts.setdefault(token[:_HEAD], []).append((token, number))
             elif lit == DIGIT:
-                self.digit = number
+                self.digit_sets = self._sets_of[number]
             else:
                 self._inner.setdefault(lit[:_HEAD], []).append((lit, number))
-        self.size = len(numbers)
-        self._memo: dict[str, tuple[int, ...]] = {}
-        self._hits: set[str] = set()  # memoised words that hold some literal
+        self.size = len(sets)
+        self._memo: dict[str, tuple[int, ...]] = {}  # word -> the sets it meets
+        self._hits: set[str] = set()  # memoised words that meet some set
 
     def _learn(self, words: Iterable[str]) -> None:
-        """Work out which literals each new word holds."""
-        memo, starts, inner = self._memo, self._starts, self._inner
+        """Work out which sets each new word meets (through the literals it holds)."""
+        memo, starts, inner, sets_of = self._memo, self._starts, self._inner, self._sets_of
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
             self._hits.clear()
@@ -165,15 +173,15 @@ class Plan:
                         for token, number in inner.get(word[j : j + size], ()):
                             if word.startswith(token, j):
                                 found.add(number)
-            memo[word] = tuple(found)
+            memo[word] = tuple(sorted({s for number in found for s in sets_of[number]}))
             if found:
                 self._hits.add(word)
 
 
 class Index:
-    """One answer's sentences (case-folded) and, per literal of the plan, those holding it."""
+    """One answer's sentences (case-folded) and, per literal set of the plan, those meeting it."""
 
-    __slots__ = ("folded", "sentences", "texts", "plan", "_bits", "_masks")
+    __slots__ = ("folded", "sentences", "texts", "plan", "digits", "_bits", "_masks")
 
     def __init__(
         self, folded: str, sentences: Sequence[Sentence], plan: Plan | None = None
@@ -182,21 +190,22 @@ class Index:
         self.sentences = sentences
         self.texts = [folded[s.start : s.end] for s in sentences]  # folded sentence texts
         self.plan = plan
+        self.digits = digit_sentences(folded, sentences)  # sentences holding a digit (bits)
         self._masks: dict[int, int] = {}  # candidate sentences (bits) by id() of a Part
         self._bits = self._scan(plan) if plan is not None else []
 
     def _scan(self, plan: Plan) -> list[int]:
-        """Per literal of the plan, the sentences holding it (bits)."""
+        """Per literal set of the plan, the sentences meeting it (bits)."""
         folded = self.folded
         bits = [0] * plan.size
         table = _WORD_SEPARATORS
         if not folded.isascii():
-            extra = {ord(ch): " " for ch in set(folded) if not ch.isascii() and not is_word(ch)}
+            extra = {ord(ch): " " for ch in non_ascii(folded) if not is_word(ch)}
             table = {**table, **extra}
         memo = plan._memo
         # One translation for the whole answer (same length), sliced per sentence; set
         # operations at C speed leave only the words that hold a literal to loop over here.
-        words = folded.translate(table)
+        words = translate(folded, table)
         new = set(words.split()).difference(memo)
         if new:
             plan._learn(new)
@@ -210,13 +219,8 @@ class Index:
         for word, mask in where.items():
             for number in memo[word]:
                 bits[number] |= mask
-        texts = self.texts
-        if plan.digit is not None and _DIGIT.search(folded):
-            mask = 0
-            for idx, text in enumerate(texts):
-                if _DIGIT.search(text):
-                    mask |= 1 << idx
-            bits[plan.digit] = mask
+        for number in plan.digit_sets:
+            bits[number] |= self.digits
         return bits
 
     def _candidates(self, part: Part) -> int:
@@ -233,11 +237,8 @@ class Index:
                 bits = self._bits
                 mask = (1 << len(self.texts)) - 1
                 words, spans = need
-                for numbers in words:
-                    one = 0
-                    for number in numbers:
-                        one |= bits[number]
-                    mask &= one
+                for number in words:
+                    mask &= bits[number]
                     if not mask:
                         break
                 if mask and spans:
@@ -245,9 +246,8 @@ class Index:
                         folded = self.folded
                         if not all(any(lit in folded for lit in one) for one in spans):
                             mask = 0
-                    # Each sentence costs a search: worth it for a few, not for many (the regex
-                    # then decides, as it would anyway).
-                    if mask and (not words or mask.bit_count() <= _FEW):
+                    # A substring test per sentence costs far less than the regex it saves.
+                    if mask:
                         mask = self._holding(mask, spans)
             self._masks[key] = mask
         return mask
@@ -259,8 +259,13 @@ class Index:
             low = rest & -rest
             rest ^= low
             text = texts[low.bit_length() - 1]
-            if not all(any(lit in text for lit in one) for one in spans):
-                mask ^= low
+            for one in spans:  # plain loops: all()/any() over generators cost more than the tests
+                for lit in one:
+                    if lit in text:
+                        break
+                else:
+                    mask ^= low
+                    break
         return mask
 
     def _plain_candidates(self, part: Part) -> int:
@@ -297,6 +302,46 @@ class Index:
                     else:
                         found[i] = spans
         return found  # in the order first found: pattern by pattern, then sentence by sentence
+
+    def matched(self, matcher: Matcher) -> list[int]:
+        """The sentences the matcher matches, in the order `matches` finds them (by search:
+        no spans, and no later pattern tried on a sentence an earlier one matched)."""
+        texts = self.texts
+        found, order = 0, []
+        for part in matcher.parts:
+            mask = self._candidates(part) & ~found
+            search = part.rx.search
+            while mask:
+                low = mask & -mask
+                mask ^= low
+                if search(texts[low.bit_length() - 1]):
+                    found |= low
+                    order.append(low.bit_length() - 1)
+        return order
+
+    def spans_in(self, matcher: Matcher, idx: int) -> list[tuple[int, int]]:
+        """`matches(matcher)[idx]` (or [] where it has none): every pattern's spans in order."""
+        bit, text = 1 << idx, self.texts[idx]
+        return [
+            m.span()
+            for part in matcher.parts
+            if self._candidates(part) & bit
+            for m in part.rx.finditer(text)
+        ]
+
+    def matching(self, matcher: Matcher) -> int:
+        """The sentences (as bits) the matcher matches somewhere: `matches` without the spans."""
+        texts = self.texts
+        found = 0
+        for part in matcher.parts:
+            mask = self._candidates(part) & ~found
+            search = part.rx.search
+            while mask:
+                low = mask & -mask
+                mask ^= low
+                if search(texts[low.bit_length() - 1]):
+                    found |= low
+        return found
 
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
         """`matcher.first` on sentence `idx`, skipping patterns it lacks the literals of."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from designcoach.grading import compiled_regex
+from designcoach.grading.text import translate
 
 try:  # Python 3.11+ keeps the parser here; it is stable in practice and only used for speed
     import re._constants as _c
@@ -50,7 +51,7 @@ def fold(text: str) -> str:
     """Case-fold for the literal check; the result has the same length as `text`."""
     if text.isascii():
         return text.lower()
-    return text.translate(_PRE).lower().translate(_CANON)
+    return translate(translate(text, _PRE).lower(), _CANON)
 
 
 LiteralSet = frozenset[str]  # one of these must occur

@@ -7,6 +7,8 @@ The work is done with str methods where possible: they run at C speed, regexes d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_-]*")
@@ -26,6 +28,27 @@ _SEPARATORS = '!"#$%&()*+,-.:;<=>?@[\\]^`{|}~—–…“”«»•·×÷→←�
 SEPARATE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
 
 
+# Each non-ASCII character on its own (a class without a repeat: re then skips ahead fast).
+_NON_ASCII = re.compile("([\x80-\U0010ffff])")
+
+
+def translate(text: str, table: Mapping[int, str | int | None]) -> str:
+    """`text.translate(table)`, at C speed for a text with a few non-ASCII characters.
+
+    str.translate looks each character up in the table one by one (ten times slower) as soon
+    as the text holds one that is not ASCII; cut at those characters, every stretch between
+    them is ASCII and takes the fast path. Each character is mapped on its own either way.
+    """
+    if text.isascii():
+        return text.translate(table)
+    return "".join([piece.translate(table) for piece in _NON_ASCII.split(text)])
+
+
+def non_ascii(text: str) -> set[str]:
+    """The characters of `text` that are not ASCII (found faster than by `set(text)`)."""
+    return set(_NON_ASCII.findall(text))
+
+
 class Sentence(NamedTuple):
     """One sentence: where it sits in the answer and its text (stripped, verbatim)."""
 
@@ -36,11 +59,11 @@ class Sentence(NamedTuple):
 
 def words_of(text: str) -> list[str]:
     """The words of a text, lower-cased, with punctuation removed."""
-    return text.lower().translate(SEPARATE).split()
+    return translate(text.lower(), SEPARATE).split()
 
 
 def word_count(text: str) -> int:
-    return len(text.translate(SEPARATE).split())
+    return len(translate(text, SEPARATE).split())
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -88,6 +111,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             _split_line(text, line_start, line_end, out)
         line_start = line_end + 1
     return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def digit_sentences(text: str, sentences: Sequence[Sentence]) -> int:
+    """The sentences (as bits, in order and apart) of `text` holding a decimal digit.
+
+    One search from each sentence that may hold one to the next digit, rather than one search
+    per sentence: most sentences have none, and a search costs more than the scan it makes.
+    """
+    starts = [s.start for s in sentences]
+    mask, pos = 0, 0
+    while found := _DIGIT.search(text, pos):
+        at = found.start()
+        idx = bisect_right(starts, at) - 1  # the sentence starting at or before the digit
+        if idx >= 0 and at < sentences[idx].end:
+            mask |= 1 << idx
+        idx += 1  # then on from the next sentence (it starts after the digit)
+        if idx >= len(starts):
+            break
+        pos = starts[idx]
+    return mask
 
 
 def collapse(text: str) -> str:

@@ -91,14 +91,34 @@ def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
     return int(h or 0) * 3600 + int(m) * 60 + int(s)
 
 
+_COLONS = (":", "：")
+
+
+def labels(text: str) -> list[re.Match[str]]:
+    """`LABEL.finditer(text)`, trying only lines with a colon: a label lies within one line
+    (none of its parts matches a line break) and ends with a colon, so no other line holds one,
+    and searching every position of a long answer for a line start costs more than the rest."""
+    lines = set()
+    for colon in _COLONS:
+        at = text.find(colon)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            at = text.find("\n", at)
+            if at < 0:
+                break
+            at = text.find(colon, at)
+    found = (LABEL.match(text, start) for start in sorted(lines))
+    return [m for m in found if m]
+
+
 def parse_transcript(text: str) -> Transcript | None:
     """The turns of a transcript, or None when the text is not one."""
-    labels = list(LABEL.finditer(text))
-    if len(labels) < 2:
+    found = labels(text)
+    if len(found) < 2:
         return None
     turns = []
-    for i, m in enumerate(labels):
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
         who = m.group("who").lower()
         role = "candidate" if who in CANDIDATE_ROLES else "interviewer"
         stamp = _seconds(m.group(1), m.group(2), m.group(3))

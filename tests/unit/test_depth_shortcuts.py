@@ -1,0 +1,64 @@
+"""The grader normalises the whole folded answer once and slices it per sentence, and finds a
+sentence's reasons through its words' neighbours; each gives what the plain way gives
+(Hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from designcoach.grading.depth import (
+    NUMBER_WORDS,
+    REASON_PHRASES,
+    REASON_WORDS,
+    SentenceDepth,
+    normalise,
+)
+from designcoach.grading.patterns import fold
+
+tricky = st.sampled_from(["İ", "Σ", "ΣΑΣ ", "ß", "ſ", "K", "ﬁ", "—", "’", "_", "/", " ", "."])
+texts = st.lists(st.one_of(tricky, st.text(max_size=5)), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 200), st.integers(0, 200))
+@example("ΟΔΟΣ ΣΑΣ. İstanbul ﬁle", 3, 12)
+def test_a_slice_of_the_whole_norm_is_the_slice_normalised(text: str, a: int, b: int) -> None:
+    folded = fold(text)
+    piece = folded[a:b]
+    assert normalise(folded)[a:b] == normalise(piece)
+    whole, alone = SentenceDepth(piece, normalise(folded)[a:b]), SentenceDepth(piece)
+    assert (whole.norm, whole.words, whole.signals) == (alone.norm, alone.words, alone.signals)
+
+
+def _plain_signals(words: list[str], norm: str) -> list[tuple[int, str]]:
+    """The reference: every word looked at in turn, every phrase tried in its listed order."""
+    found = []
+    for i, word in enumerate(words):
+        if word in REASON_WORDS or word in NUMBER_WORDS:
+            found.append((i, word))
+        for phrase in REASON_PHRASES:
+            parts = phrase.split()
+            if words[i : i + len(parts)] == parts:
+                found.append((i, phrase))
+                break
+        if word[0] in "0123456789" and re.search(r"\d", norm):
+            found.append((i, word))
+    return sorted(found)
+
+
+signal_words = st.sampled_from(
+    [*REASON_WORDS, *NUMBER_WORDS, *(w for p in REASON_PHRASES for w in p.split()), "x", "42"]
+)
+sentences = st.lists(st.one_of(signal_words, st.text(max_size=3)), max_size=25).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentences)
+@example("so that it works, so we avoid it to keep the cost is low in order to win")
+@example("twice the cost, but the reads stay local rather than")
+def test_signals_are_those_of_a_word_by_word_scan(text: str) -> None:
+    depth = SentenceDepth(text)
+    assert depth.signals == _plain_signals(depth.words, depth.norm)

@@ -1,0 +1,51 @@
+"""Speaker labels are looked for only on lines with a colon; that finds exactly what searching
+the whole text finds (Hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from designcoach.grading.transcripts import LABEL, labels
+
+# Pieces of labels (names, stamps, bold, colons) and of answers, glued together in any order.
+PIECES = [
+    "Interviewer",
+    "interviewer",
+    "Candidate",
+    "CANDIDATE",
+    "Q",
+    "a",
+    "A",
+    ":",
+    "：",
+    "**",
+    "__",
+    "_",
+    "> ",
+    "- ",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "[00:30]",
+    "[1:02:03]",
+    "[12:5",
+    "we shard by chat id",
+    "e.g. 5:1",
+]
+texts = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), min_size=0, max_size=30
+).map("".join)
+
+
+def _spans(found: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in found]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+@example("Interviewer: hi\nCandidate: we shard\n[00:10] **A**: ok")
+@example("x: y\n  Q : why?\nno colon here\nA：yes")
+def test_labels_are_the_matches_of_the_label_pattern(text: str) -> None:
+    assert _spans(labels(text)) == _spans(LABEL.finditer(text))
