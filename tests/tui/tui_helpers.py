@@ -53,3 +53,22 @@ async def answer_dialog(pilot: Pilot, yes: bool) -> None:
     await wait_until(pilot, ready)
     app.screen.query_one("#yes" if yes else "#no", Button).press()
     await pilot.pause()
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Send `keys` to the app all at once, as a fast typist, a macro or a lagging terminal does.
+
+    `pilot.press` waits for the app to go idle after each key, so it never sees keys queued
+    behind each other; here every key is in the app's queue before the first is handled.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for key in keys:
+        char = key if len(key) == 1 else None
+        name = _character_to_key(key) if char is not None and not key.isalnum() else key
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()

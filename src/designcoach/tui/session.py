@@ -46,7 +46,7 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+p", "previous_phase", "Prev phase", priority=True),
         Binding("ctrl+t", "hint", "Hint", priority=True),
         Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),
+        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),  # after the keys before it
         # the brief can be long; the editor keeps the focus, so scroll it from here
         Binding("ctrl+down,alt+down", "scroll_brief(4)", "Scroll brief", priority=True),
         Binding("ctrl+up,alt+up", "scroll_brief(-4)", "Scroll brief", show=False, priority=True),
@@ -78,7 +78,6 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
         self.saves = SaveClock()
         self._save_error: str | None = None
-        self._loads_pending = 0
         self._top_shown = ""
         self._error_shown: str | None = None
         self._words = 0
@@ -210,10 +209,7 @@ class SessionScreen(Screen[None]):
     # --- typing, the tick and autosave ---------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # the hot path: keep it to a flag and a clock reading
-        if self._loads_pending:  # the echo of load_text (a phase change), not an edit
-            self._loads_pending -= 1
-            return
+        # the hot path: keep it to a flag and a clock reading (load_text sends no Changed)
         if self.saves.edited() and self.saves.saved_once:
             self._paint_status()  # once per save cycle, not per keystroke
 
@@ -276,13 +272,16 @@ class SessionScreen(Screen[None]):
 
     # --- phases --------------------------------------------------------------------------
 
+    # ^n, ^p, ^t and ^s read the editor's text: each waits for the keys typed before it
     def action_next_phase(self) -> None:
-        self._go_to(self.session.index + 1)
+        self.editor.after_typed(lambda: self._go_to(self.session.index + 1))
 
     def action_previous_phase(self) -> None:
-        self._go_to(self.session.index - 1)
+        self.editor.after_typed(lambda: self._go_to(self.session.index - 1))
 
     def _go_to(self, index: int) -> None:
+        if self.finished:
+            return  # submitted by a key typed before this one
         self._snapshot()
         editor = self._editor()
         self._cursors[self.session.current.id] = editor.selection
@@ -296,7 +295,6 @@ class SessionScreen(Screen[None]):
     def _load_phase(self) -> None:
         """Show the current phase's text in the editor, with its cursor where it was left."""
         editor = self._editor()
-        self._loads_pending += 1
         editor.load_text(self.session.texts[self.session.current.id])
         selection = self._cursors.get(self.session.current.id)
         if selection is not None:
@@ -310,8 +308,13 @@ class SessionScreen(Screen[None]):
     # --- hint, submit, time up -------------------------------------------------------------------
 
     def action_hint(self) -> None:
+        self.editor.after_typed(self._hint)
+
+    def _hint(self) -> None:
         from designcoach.grading.engine import grade_text
 
+        if self.finished:
+            return
         self._snapshot()
         report = grade_text(self.session.answer(), self.prompt, self.rubric, transcript=False)
         item = choose_hint(report, self.session.current.id, self.session.hints)
@@ -328,6 +331,11 @@ class SessionScreen(Screen[None]):
         self._paint_status()
 
     def action_submit(self) -> None:
+        self.editor.after_typed(self._ask_submit)
+
+    def _ask_submit(self) -> None:
+        if self.finished:
+            return
         self._snapshot()
         if not self.session.answer().strip():
             self.notify("Nothing to grade yet: write your answer first.", severity="warning")
