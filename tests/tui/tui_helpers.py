@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -72,3 +73,8 @@ async def burst(pilot: Pilot, *keys: str) -> None:
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
+
+
+def notices(app: App) -> list[str]:
+    """The title and message of every notification the app has shown (and not yet expired)."""
+    return [f"{n.title}: {n.message}" for n in app._notifications]

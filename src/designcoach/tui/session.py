@@ -28,6 +28,7 @@ from designcoach.tui.autosave import SaveClock
 from designcoach.tui.editor import AnswerEditor, Placeholder
 from designcoach.tui.keybar import KeyBar
 from designcoach.tui.phase_list import PhaseList
+from designcoach.tui.resume import offer_resume, saved_draft
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt, Rubric
@@ -71,6 +72,7 @@ class SessionScreen(Screen[None]):
         self.tick = tick
         self.cursor_blink = cursor_blink
         self.session = PracticeSession(prompt, minutes, clock=clock)
+        self.minutes = minutes  # as asked for (--minutes), or None for the prompt's own
         self.writer = DraftWriter(drafts, on_error=self._save_failed)
         self.started = False
         self.finished = False
@@ -121,23 +123,20 @@ class SessionScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        draft = self.drafts.load(self.prompt.id)
-        if draft is None or not draft.words:
+        draft = saved_draft(self)
+        if draft is None:
             self._start()
             return
         self._paint_all()
-        phase = next((p.title for p in self.session.phases if p.id == draft.current), draft.current)
-        from designcoach.tui.dialogs import resume_dialog  # not needed for the first frame
+        offer_resume(self, draft, self._resume)
 
-        self.app.push_screen(
-            resume_dialog(self.prompt.title, draft, phase),
-            lambda resume: self._resume(draft, bool(resume)),
-        )
-
-    def _resume(self, draft: Draft, resume: bool) -> None:
+    def _resume(self, draft: Draft, resume: bool, budget_note: str) -> None:
         if resume:
             self.session = PracticeSession.from_draft(self.prompt, draft, clock=self.clock)
             self._load_phase()
+            self._snapshot()  # counts the draft's words for the status line
+            if budget_note:
+                self.notify(budget_note, title="Draft resumed", timeout=10)
         else:
             self.drafts.set_aside(self.prompt.id)
         self._start()
