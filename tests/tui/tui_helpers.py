@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Static
 
 CONTENT = Path(__file__).parent / "content"  # the test catalog: prompts mini and solo
@@ -78,3 +79,10 @@ async def burst(pilot: Pilot, *keys: str) -> None:
 def notices(app: App) -> list[str]:
     """The title and message of every notification the app has shown (and not yet expired)."""
     return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+def rendered(app: App, widget: Widget) -> list[str]:
+    """The rows of the screen `widget` covers, as plain text: what the terminal shows there."""
+    region = widget.region
+    rows = [strip.text for strip in app.screen._compositor.render_strips()]
+    return [row[region.x : region.right] for row in rows[region.y : region.bottom]]

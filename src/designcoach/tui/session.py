@@ -105,7 +105,7 @@ class SessionScreen(Screen[None]):
         yield Static(id="phase-head", markup=False)
         yield self._make_editor()
         yield Static(id="editor-status", markup=False)
-        yield KeyBar()
+        yield KeyBar(short=show.SHORT_KEYS)
 
     def _make_editor(self) -> TextArea:
         # One editor for every phase: switching loads the phase's text into it, so keys typed
@@ -117,9 +117,9 @@ class SessionScreen(Screen[None]):
         return editor
 
     def _label_editor(self, editor: TextArea) -> None:
-        plan = self.session.current
+        # the goal is in full on the line above: not said again here
         editor.placeholder = Placeholder(
-            f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
+            f"Write your {self.session.current.title.lower()} here (Markdown welcome). ^n: next phase."
         )
 
     def on_mount(self) -> None:
@@ -160,10 +160,11 @@ class SessionScreen(Screen[None]):
 
     def _paint_clocks(self) -> None:
         """The top line; redrawn only when what it shows changes (once a second)."""
-        top = show.topbar_text(self.prompt.title, self.session)
+        bar = self.query_one("#topbar", Static)
+        top = show.topbar_text(self.prompt.title, self.session, bar.size.width)
         if top.plain != self._top_shown:
             self._top_shown = top.plain
-            self.query_one("#topbar", Static).update(top, layout=False)
+            bar.update(top, layout=False)
 
     def _paint_phases(self) -> None:
         """The phase list; drawn when the phase changes (and by itself when its width does)."""
@@ -179,7 +180,8 @@ class SessionScreen(Screen[None]):
             self.styles.grid_columns = columns
 
     def _paint_head(self) -> None:
-        self.query_one("#phase-head", Static).update(show.head_text(self.session), layout=False)
+        # with layout: a longer goal may wrap onto more lines
+        self.query_one("#phase-head", Static).update(show.head_text(self.session))
 
     def _paint_twist(self) -> None:
         twist = self.query_one("#twist", Static)
