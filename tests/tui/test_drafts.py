@@ -6,7 +6,8 @@ import json
 import time
 from pathlib import Path
 
-from tui_helpers import answer_dialog, wait_until
+from textual.widgets import Static
+from tui_helpers import answer_dialog, notices, text_of, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.history.drafts import Draft, DraftStore
@@ -105,5 +106,64 @@ async def test_a_damaged_draft_is_set_aside_not_lost(catalog: Catalog, home: Pat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)  # no resume question for garbage
-    [damaged] = (home / "drafts").glob("mini.*.damaged.json")
+        [damaged] = (home / "drafts").glob("mini.*.damaged.json")
+        # said, with where the file is kept
+        assert any(str(damaged) in notice for notice in notices(app)), notices(app)
     assert damaged.read_text(encoding="utf-8") == "{not json"
+
+
+def save_draft(home: Path, minutes: float = 5.0) -> None:
+    store = DraftStore(home / "drafts")
+    texts = {"requirements": "one two three", "high-level": "four five"}
+    store.save(Draft("mini", minutes, "2025-01-01T00:00:00+00:00", "high-level", texts))
+
+
+async def test_a_resumed_draft_shows_its_words_at_once(catalog: Catalog, home: Path) -> None:
+    save_draft(home)
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer_dialog(pilot, yes=True)  # Resume
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert text_of(screen.query_one("#editor-status", Static)).startswith("5 words")
+
+
+async def test_resuming_keeps_the_drafts_budget_and_says_so(catalog: Catalog, home: Path) -> None:
+    save_draft(home, minutes=2.0)
+    app = create_app("mini", minutes=3, catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        body = text_of(app.screen.query_one("#dialog-body", Static))
+        assert "Resume keeps its 2-minute budget; Start over uses 3 minutes." in body
+        await answer_dialog(pilot, yes=True)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert round(screen.session.budget) == 120
+        assert any("draft's 2-minute budget" in n and "3 minutes" in n for n in notices(app))
+
+
+async def test_starting_over_uses_the_minutes_asked_for(catalog: Catalog, home: Path) -> None:
+    save_draft(home, minutes=2.0)
+    app = create_app("mini", minutes=3, catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer_dialog(pilot, yes=False)  # Start over
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert round(screen.session.budget) == 180
+        assert not any("budget" in n for n in notices(app))
+
+
+async def test_resuming_with_the_same_minutes_says_nothing_of_budgets(
+    catalog: Catalog, home: Path
+) -> None:
+    save_draft(home, minutes=5.0)
+    app = create_app("mini", catalog=catalog)  # the prompt's own 5 minutes
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "budget" not in text_of(app.screen.query_one("#dialog-body", Static))
+        await answer_dialog(pilot, yes=True)
+        assert not any("budget" in n for n in notices(app))

@@ -61,3 +61,21 @@ async def test_enter_starts_the_highlighted_prompt(catalog: Catalog) -> None:
         # the twist of a prompt whose twist phase is its last phase shows there
         await pilot.press("ctrl+n")
         assert app.screen.query_one("#twist").display
+
+
+async def test_minutes_apply_to_every_prompt_and_the_picker_shows_them(catalog: Catalog) -> None:
+    app = create_app(minutes=2, catalog=catalog)  # practice --minutes 2
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#prompts", DataTable)
+        assert [str(table.get_row(key)[2]) for key in ("mini", "solo")] == ["2", "2"]
+        intro = text_of(app.screen.query_one("#intro", Static))
+        assert "--minutes 2: every interview in this run lasts 2 minutes" in intro
+        details = text_of(app.screen.query_one("#details", Static))
+        assert "Design a Mini Chat  (easy, 2 minutes, 5 as written)" in details
+        assert "Requirements 0:48 → High-level design 0:48 → Deep dives 0:24" in details
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.prompt.id == "solo"
+        assert round(app.screen.session.budget) == 120

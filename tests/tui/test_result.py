@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
-from tui_helpers import answer_dialog, text_of, wait_until
+from tui_helpers import answer_dialog, notices, text_of, wait_until
 
 from designcoach import paths
 from designcoach.content.catalog import Catalog
@@ -127,3 +127,38 @@ async def test_from_result_back_to_picker_then_history_and_an_old_report(catalog
         await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerScreen))
+
+
+async def test_saving_twice_writes_once_and_says_where_it_is(catalog: Catalog, home: Path) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.editor.insert(ANSWER)
+        result = await submit(pilot, app)
+        await pilot.press("s")
+        assert result.saved_to is not None
+        written = result.saved_to.stat().st_mtime_ns
+        await pilot.press("s", "s", "s")  # words typed after an accidental submit
+        assert list((home / "reports").iterdir()) == [result.saved_to]
+        assert result.saved_to.stat().st_mtime_ns == written  # not written again
+        shown = notices(app)
+        assert sum(n.startswith("Report saved") for n in shown) == 1, shown
+        assert sum(n == f"Report already saved: {result.saved_to}" for n in shown) == 3
+
+
+async def test_q_on_the_result_quits_with_the_session_in_the_history(
+    catalog: Catalog, home: Path
+) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Web sockets", "ctrl+n")  # a draft on disk
+        await wait_until(pilot, lambda: (home / "drafts" / "mini.json").exists())
+        await submit(pilot, app)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 0
+    [record] = HistoryStore(paths.history_db()).sessions()
+    assert record.answer.startswith("## Requirements\n\nWeb sockets")
+    assert record.report["score"] == record.score  # the report can be opened again from there
+    assert not (home / "drafts" / "mini.json").exists()  # no stale draft offered next time

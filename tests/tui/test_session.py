@@ -13,7 +13,7 @@ from designcoach.tui.app import create_app
 from designcoach.tui.dialogs import ConfirmDialog
 from designcoach.tui.result import ResultScreen
 from designcoach.tui.session import SessionScreen
-from designcoach.tui.session_text import reflow
+from designcoach.tui.session_text import reflow, status_text
 
 SIZE = (120, 40)
 
@@ -189,3 +189,8 @@ def test_reflow_joins_hard_wrapped_prose_but_keeps_list_items() -> None:
     assert reflow(text) == (
         "We want to build a chat app.\n\nIt needs:\n- receipts that travel back\n- presence"
     )
+
+
+def test_status_line_counts_one_word_in_the_singular() -> None:
+    assert status_text(1, 0, None, False, False).plain == "1 word"
+    assert status_text(2, 1, None, True, True).plain == "2 words · 1 hint · unsaved changes"

@@ -48,6 +48,7 @@ def test_a_damaged_draft_is_moved_aside_with_its_bytes(tmp_path: Path) -> None:
     (tmp_path / "whatsapp.json").write_text('{"format_version": 1, "prompt": ', encoding="utf-8")
     assert store.load("whatsapp") is None
     [aside] = tmp_path.glob("whatsapp.*.damaged.json")
+    assert store.damaged == {"whatsapp": aside}  # for the screen to say where
     assert aside.read_text(encoding="utf-8") == '{"format_version": 1, "prompt": '
     assert not (tmp_path / "whatsapp.json").exists()
 

@@ -100,6 +100,7 @@ class DraftStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.damaged: dict[str, Path] = {}  # prompt id -> where load put its unreadable draft
 
     def path_for(self, prompt_id: str) -> Path:
         return self.folder / f"{prompt_id}.json"
@@ -111,7 +112,8 @@ class DraftStore:
         return path
 
     def load(self, prompt_id: str) -> Draft | None:
-        """The saved draft, or None. A damaged file is moved aside (never deleted), then None."""
+        """The saved draft, or None. A damaged file is moved aside (never deleted, its new path
+        kept in `damaged` for the screen to tell), then None."""
         path = self.path_for(prompt_id)
         try:
             text = path.read_text(encoding="utf-8")
@@ -120,7 +122,7 @@ class DraftStore:
         try:
             draft = Draft.from_json(text)
         except (ValueError, UnicodeDecodeError):
-            self._set_aside(path, "damaged")
+            self.damaged[prompt_id] = self._set_aside(path, "damaged")
             return None
         return draft if draft.prompt == prompt_id else None
 

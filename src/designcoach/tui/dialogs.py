@@ -68,7 +68,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(self.escape_result)
 
 
-def resume_dialog(title: str, draft: Draft, phase: str) -> ConfirmDialog:
+def resume_dialog(title: str, draft: Draft, phase: str, budget_note: str = "") -> ConfirmDialog:
     """Resume a saved draft (of the prompt `title`, left in `phase`) or start over."""
     saved = local_time(draft.saved_at) if draft.saved_at else "earlier"
     used = clock_text(draft.seconds)
@@ -76,6 +76,7 @@ def resume_dialog(title: str, draft: Draft, phase: str) -> ConfirmDialog:
     return ConfirmDialog(
         f"Resume your draft of {title}?",
         f"Saved {saved}: {draft.words} words, in {phase}, {used} used of {budget}. "
+        f"{budget_note + ' ' if budget_note else ''}"
         "Starting over keeps the old draft in the drafts folder.",
         yes="Resume",
         no="Start over",

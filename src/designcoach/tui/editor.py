@@ -1,7 +1,9 @@
-"""The answer editor: Textual's TextArea with a cheaper placeholder and a cursor kept in view."""
+"""The answer editor: Textual's TextArea with a cheaper placeholder, a cursor kept in view, and
+a way to act on its text only once the keys already typed into it are in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -38,3 +40,16 @@ class AnswerEditor(TextArea):
         result = super().edit(edit)
         self.scroll_cursor_visible()
         return result
+
+    def load_text(self, text: str) -> None:
+        # Without the Changed echo: a phase's text shown again is not an edit.
+        with self.prevent(TextArea.Changed):
+            super().load_text(text)
+
+    def after_typed(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once every key already sent to the editor is in its text."""
+        # Priority keys (^n, ^s, ^q) are handled by the app as soon as it reads them, while the
+        # keys typed just before may still wait in this widget's queue (a burst: fast typing,
+        # a busy app, a macro). Queued behind those keys, the callback runs in the order typed.
+        if not self.call_later(callback):
+            callback()  # the editor is closing: no key can be waiting in it

@@ -20,6 +20,7 @@ class Key(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+    action: str = ""
 
 
 class KeyBar(Widget, can_focus=False):
@@ -27,8 +28,9 @@ class KeyBar(Widget, can_focus=False):
 
     The Footer makes a widget per key and builds them again each time the bindings may have
     changed (three times before the session screen's first frame): a fifth of the time to
-    that frame. This draws one line, again only when the keys change. A click presses the
-    key; hover and disabled keys look as in the Footer.
+    that frame. This draws one line, again only when the keys change or the width does. A
+    click presses the key; hover and disabled keys look as in the Footer. Where the line would
+    not fit, the descriptions in `short` (by action) are used, in its order, until it does.
     """
 
     ALLOW_SELECT = False
@@ -59,8 +61,9 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, short: dict[str, str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.short = short or {}
         self._keys: list[Key] | None = None  # read when first drawn
         self._spans: list[tuple[int, int]] = []  # each key's first and last+1 column
         self._hover: int | None = None
@@ -84,7 +87,7 @@ class KeyBar(Widget, can_focus=False):
             if binding.show and binding.action not in keys:
                 display = self.app.get_key_display(binding)
                 keys[binding.action] = Key(
-                    binding.key, display, binding.description, enabled, tooltip
+                    binding.key, display, binding.description, enabled, tooltip, binding.action
                 )
         return list(keys.values())
 
@@ -97,11 +100,11 @@ class KeyBar(Widget, can_focus=False):
         text = Text(no_wrap=True, overflow="crop")
         self._spans = []
         column = 0
-        for index, key in enumerate(self._keys):
+        for index, (key, description) in enumerate(zip(self._keys, self._fitted(), strict=True)):
             start = len(text)
-            if key.description:
+            if description:
                 text.append(f" {key.display} ", key_style)
-                text.append(f"{key.description} ", description_style)
+                text.append(f"{description} ", description_style)
             else:
                 text.append(key.display, key_style)
             if not key.enabled:
@@ -112,6 +115,25 @@ class KeyBar(Widget, can_focus=False):
             self._spans.append((column, column + width))
             column += width
         return text
+
+    def _fitted(self) -> list[str]:
+        """Each key's description, the ones in `short` shortened in turn until the bar fits."""
+        keys = self._keys or []
+        labels = {key.action: key.description for key in keys}
+
+        def width() -> int:
+            # " ^n Next phase " with a description, the bare key without one
+            return sum(
+                cell_len(k.display) + (cell_len(labels[k.action]) + 3 if labels[k.action] else 0)
+                for k in keys
+            )
+
+        for action, short in self.short.items():
+            if not self.size.width or width() <= self.size.width:
+                break
+            if labels.get(action):
+                labels[action] = short
+        return [labels[key.action] for key in keys]
 
     def _key_at(self, x: int) -> int | None:
         return next((i for i, (a, b) in enumerate(self._spans) if a <= x < b), None)

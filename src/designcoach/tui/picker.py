@@ -11,6 +11,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
+from designcoach.history.session import plan_phases
+from designcoach.timefmt import clock_text
+
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
     from designcoach.tui.app import CoachApp
@@ -40,10 +43,13 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._load()
         tags = sorted({t for p in self.prompts for t in p.tags})
-        yield Static(
-            "Pick an interview to practise: arrows to choose, Enter to start, h for past sessions.",
-            id="intro",
+        intro = (
+            "Pick an interview to practise: arrows to choose, Enter to start, h for past sessions."
         )
+        if self.coach.minutes:  # --minutes scales every session of the run, not just the first
+            minutes = f"{self.coach.minutes:g}"
+            intro += f"\n--minutes {minutes}: every interview in this run lasts {minutes} minutes."
+        yield Static(intro, id="intro", markup=False)
         with Horizontal(id="filters"):
             yield Select([(t, t) for t in tags], prompt="Any tag", id="tag")
             yield Select([(d, d) for d in DIFFICULTIES], prompt="Any difficulty", id="difficulty")
@@ -96,7 +102,7 @@ class PickerScreen(Screen[None]):
             table.add_row(
                 p.title,
                 p.difficulty,
-                f"{p.minutes:g}",
+                f"{self.coach.minutes or p.minutes:g}",
                 "-" if best is None else f"{best:g}",
                 ", ".join(p.tags),
                 p.id,
@@ -114,10 +120,19 @@ class PickerScreen(Screen[None]):
             return
         text = Text()
         text.append(prompt.title, style="bold")
-        text.append(f"  ({prompt.difficulty}, {prompt.minutes:g} minutes)\n", style="dim")
+        scaled = self.coach.minutes
+        length = f"{prompt.minutes:g} minutes"
+        if scaled:
+            length = f"{scaled:g} minutes, {prompt.minutes:g} as written"
+        text.append(f"  ({prompt.difficulty}, {length})\n", style="dim")
         text.append(prompt.summary.strip() + "\n\n")
-        phases = " → ".join(f"{p.title} {p.minutes:g}" for p in prompt.phases)
-        text.append(f"Phases (minutes): {phases}\n", style="dim")
+        if scaled:
+            plans = plan_phases(prompt, scaled)
+            phases = " → ".join(f"{p.title} {clock_text(p.budget)}" for p in plans)
+            text.append(f"Phases (m:ss): {phases}\n", style="dim")
+        else:
+            phases = " → ".join(f"{p.title} {p.minutes:g}" for p in prompt.phases)
+            text.append(f"Phases (minutes): {phases}\n", style="dim")
         best = self.best.get(prompt.id)
         if best is not None:
             text.append(f"Best score so far: {best:g}", style="green")

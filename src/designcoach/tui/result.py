@@ -42,7 +42,7 @@ MARK_STYLES = {"explained": "green", "named": "yellow", "missing": "red"}
 
 
 class ResultScreen(Screen[None]):
-    """A graded answer; `s` saves it as Markdown."""
+    """A graded answer, already in the history; `s` saves it as Markdown, once."""
 
     CSS_PATH = "result.tcss"
     BINDINGS = [
@@ -226,6 +226,9 @@ class ResultScreen(Screen[None]):
         )
 
     def action_save(self) -> None:
+        if self.saved_to is not None:  # once is enough: `s` is easy to hit while still typing
+            self.notify(str(self.saved_to), title="Report already saved")
+            return
         folder = paths.data_home() / "reports"
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{self.prompt.id}-{stamp}.md"

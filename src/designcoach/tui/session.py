@@ -28,6 +28,7 @@ from designcoach.tui.autosave import SaveClock
 from designcoach.tui.editor import AnswerEditor, Placeholder
 from designcoach.tui.keybar import KeyBar
 from designcoach.tui.phase_list import PhaseList
+from designcoach.tui.resume import offer_resume, saved_draft
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt, Rubric
@@ -46,7 +47,7 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+p", "previous_phase", "Prev phase", priority=True),
         Binding("ctrl+t", "hint", "Hint", priority=True),
         Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),
+        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),  # after the keys before it
         # the brief can be long; the editor keeps the focus, so scroll it from here
         Binding("ctrl+down,alt+down", "scroll_brief(4)", "Scroll brief", priority=True),
         Binding("ctrl+up,alt+up", "scroll_brief(-4)", "Scroll brief", show=False, priority=True),
@@ -71,6 +72,7 @@ class SessionScreen(Screen[None]):
         self.tick = tick
         self.cursor_blink = cursor_blink
         self.session = PracticeSession(prompt, minutes, clock=clock)
+        self.minutes = minutes  # as asked for (--minutes), or None for the prompt's own
         self.writer = DraftWriter(drafts, on_error=self._save_failed)
         self.started = False
         self.finished = False
@@ -78,7 +80,6 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
         self.saves = SaveClock()
         self._save_error: str | None = None
-        self._loads_pending = 0
         self._top_shown = ""
         self._error_shown: str | None = None
         self._words = 0
@@ -104,7 +105,7 @@ class SessionScreen(Screen[None]):
         yield Static(id="phase-head", markup=False)
         yield self._make_editor()
         yield Static(id="editor-status", markup=False)
-        yield KeyBar()
+        yield KeyBar(short=show.SHORT_KEYS)
 
     def _make_editor(self) -> TextArea:
         # One editor for every phase: switching loads the phase's text into it, so keys typed
@@ -116,29 +117,26 @@ class SessionScreen(Screen[None]):
         return editor
 
     def _label_editor(self, editor: TextArea) -> None:
-        plan = self.session.current
+        # the goal is in full on the line above: not said again here
         editor.placeholder = Placeholder(
-            f"{plan.goal} Write it here (Markdown welcome). ^n: next phase."
+            f"Write your {self.session.current.title.lower()} here (Markdown welcome). ^n: next phase."
         )
 
     def on_mount(self) -> None:
-        draft = self.drafts.load(self.prompt.id)
-        if draft is None or not draft.words:
+        draft = saved_draft(self)
+        if draft is None:
             self._start()
             return
         self._paint_all()
-        phase = next((p.title for p in self.session.phases if p.id == draft.current), draft.current)
-        from designcoach.tui.dialogs import resume_dialog  # not needed for the first frame
+        offer_resume(self, draft, self._resume)
 
-        self.app.push_screen(
-            resume_dialog(self.prompt.title, draft, phase),
-            lambda resume: self._resume(draft, bool(resume)),
-        )
-
-    def _resume(self, draft: Draft, resume: bool) -> None:
+    def _resume(self, draft: Draft, resume: bool, budget_note: str) -> None:
         if resume:
             self.session = PracticeSession.from_draft(self.prompt, draft, clock=self.clock)
             self._load_phase()
+            self._snapshot()  # counts the draft's words for the status line
+            if budget_note:
+                self.notify(budget_note, title="Draft resumed", timeout=10)
         else:
             self.drafts.set_aside(self.prompt.id)
         self._start()
@@ -162,10 +160,11 @@ class SessionScreen(Screen[None]):
 
     def _paint_clocks(self) -> None:
         """The top line; redrawn only when what it shows changes (once a second)."""
-        top = show.topbar_text(self.prompt.title, self.session)
+        bar = self.query_one("#topbar", Static)
+        top = show.topbar_text(self.prompt.title, self.session, bar.size.width)
         if top.plain != self._top_shown:
             self._top_shown = top.plain
-            self.query_one("#topbar", Static).update(top, layout=False)
+            bar.update(top, layout=False)
 
     def _paint_phases(self) -> None:
         """The phase list; drawn when the phase changes (and by itself when its width does)."""
@@ -181,7 +180,8 @@ class SessionScreen(Screen[None]):
             self.styles.grid_columns = columns
 
     def _paint_head(self) -> None:
-        self.query_one("#phase-head", Static).update(show.head_text(self.session), layout=False)
+        # with layout: a longer goal may wrap onto more lines
+        self.query_one("#phase-head", Static).update(show.head_text(self.session))
 
     def _paint_twist(self) -> None:
         twist = self.query_one("#twist", Static)
@@ -210,10 +210,7 @@ class SessionScreen(Screen[None]):
     # --- typing, the tick and autosave ---------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # the hot path: keep it to a flag and a clock reading
-        if self._loads_pending:  # the echo of load_text (a phase change), not an edit
-            self._loads_pending -= 1
-            return
+        # the hot path: keep it to a flag and a clock reading (load_text sends no Changed)
         if self.saves.edited() and self.saves.saved_once:
             self._paint_status()  # once per save cycle, not per keystroke
 
@@ -276,13 +273,16 @@ class SessionScreen(Screen[None]):
 
     # --- phases --------------------------------------------------------------------------
 
+    # ^n, ^p, ^t and ^s read the editor's text: each waits for the keys typed before it
     def action_next_phase(self) -> None:
-        self._go_to(self.session.index + 1)
+        self.editor.after_typed(lambda: self._go_to(self.session.index + 1))
 
     def action_previous_phase(self) -> None:
-        self._go_to(self.session.index - 1)
+        self.editor.after_typed(lambda: self._go_to(self.session.index - 1))
 
     def _go_to(self, index: int) -> None:
+        if self.finished:
+            return  # submitted by a key typed before this one
         self._snapshot()
         editor = self._editor()
         self._cursors[self.session.current.id] = editor.selection
@@ -296,7 +296,6 @@ class SessionScreen(Screen[None]):
     def _load_phase(self) -> None:
         """Show the current phase's text in the editor, with its cursor where it was left."""
         editor = self._editor()
-        self._loads_pending += 1
         editor.load_text(self.session.texts[self.session.current.id])
         selection = self._cursors.get(self.session.current.id)
         if selection is not None:
@@ -310,8 +309,13 @@ class SessionScreen(Screen[None]):
     # --- hint, submit, time up -------------------------------------------------------------------
 
     def action_hint(self) -> None:
+        self.editor.after_typed(self._hint)
+
+    def _hint(self) -> None:
         from designcoach.grading.engine import grade_text
 
+        if self.finished:
+            return
         self._snapshot()
         report = grade_text(self.session.answer(), self.prompt, self.rubric, transcript=False)
         item = choose_hint(report, self.session.current.id, self.session.hints)
@@ -328,6 +332,11 @@ class SessionScreen(Screen[None]):
         self._paint_status()
 
     def action_submit(self) -> None:
+        self.editor.after_typed(self._ask_submit)
+
+    def _ask_submit(self) -> None:
+        if self.finished:
+            return
         self._snapshot()
         if not self.session.answer().strip():
             self.notify("Nothing to grade yet: write your answer first.", severity="warning")

@@ -13,7 +13,16 @@ from designcoach.timefmt import clock_text
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
     from designcoach.grading.report import ItemResult
-    from designcoach.history.session import PracticeSession
+    from designcoach.history.session import PhasePlan, PracticeSession
+
+# The key bar's shorter descriptions, used in this order while the bar is wider than the screen
+# (80 columns need only the first).
+SHORT_KEYS = {
+    "scroll_brief(4)": "Scroll",
+    "previous_phase": "Prev",
+    "next_phase": "Next",
+    "app.quit": "Quit",
+}
 
 
 def statement_text(prompt: Prompt) -> Text:
@@ -28,35 +37,65 @@ def statement_text(prompt: Prompt) -> Text:
     return text
 
 
-def topbar_text(title: str, session: PracticeSession) -> Text:
-    """The top line: the prompt, the session's countdown and the current phase's."""
+def topbar_text(title: str, session: PracticeSession, width: int = 0) -> Text:
+    """The top line: the prompt, the session's countdown and the current phase's.
+
+    When it is wider than `width`, the clocks come first and the title is what gets cut.
+    """
+    clocks = Text()
+    clocks.append(" Session ")
+    clocks.append_text(countdown(session.remaining()))
+    clocks.append(f"   {session.current.title} {clock_text(session.phase_elapsed())}")
+    clocks.append(f" of {clock_text(session.current.budget)}, ")
+    clocks.append_text(countdown(session.phase_remaining()))
     top = Text(no_wrap=True, overflow="ellipsis")
-    top.append(f" {title} ", style="bold")
-    top.append("  Session ")
-    top.append_text(countdown(session.remaining()))
-    top.append(f"   {session.current.title} {clock_text(session.phase_elapsed())}")
-    top.append(f" of {clock_text(session.current.budget)}, ")
-    top.append_text(countdown(session.phase_remaining()))
+    if width and len(title) + 3 + len(clocks) > width:
+        top.append_text(clocks)
+        top.append(f"   {title}", style="bold")
+    else:
+        top.append(f" {title} ", style="bold")
+        top.append(" ")
+        top.append_text(clocks)
     return top
+
+
+# How a phase already worked on shows its time, widest first; the list takes the first with
+# which every name fits, so at 80 columns "5 High-level design" is not cut to make room.
+USED_FORMATS = ("{used} / {budget}", "{used}/{budget}", "{budget}")
 
 
 def phases_text(session: PracticeSession, width: int) -> Text:
     """The phase list, `width` columns wide: budgets, and the time used in phases left."""
+    rows = []
+    for i, plan in enumerate(session.phases):
+        current = i == session.index
+        used = 0.0 if current else session.phase_elapsed(i)
+        rows.append((plan, f"{'▶' if current else ' '} {i + 1} {plan.title}", used))
+
+    def times(form: str, plan: PhasePlan, used: float) -> str:
+        budget = clock_text(plan.budget)
+        return form.format(used=clock_text(used), budget=budget) if used else budget
+
+    form = next(
+        (
+            f
+            for f in USED_FORMATS
+            if all(len(name) + 1 + len(times(f, plan, used)) <= width for plan, name, used in rows)
+        ),
+        USED_FORMATS[-1],
+    )
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("PHASES", style="bold")
-    for i, plan in enumerate(session.phases):
-        used, current = session.phase_elapsed(i), i == session.index
-        times = (
-            clock_text(plan.budget)
-            if current or not used
-            else (f"{clock_text(used)} / {clock_text(plan.budget)}")
-        )
-        name = f"{'▶' if current else ' '} {i + 1} {plan.title}"
-        line = Text(name[: max(1, width - len(times) - 1)].ljust(width - len(times)) + times)
-        if current:
+    for i, (plan, name, used) in enumerate(rows):
+        shown = times(form, plan, used)
+        room = max(1, width - len(shown) - 1)
+        if len(name) > room:
+            name = name[: room - 1] + "…"
+        line = Text(name.ljust(width - len(shown)) + shown)
+        if i == session.index:
             line.stylize("bold reverse")
         elif used > plan.budget:
-            line.stylize("yellow", len(line) - len(times))
+            line.stylize("yellow", len(line) - len(shown))
         elif not session.texts.get(plan.id):
             line.stylize("dim")
         text.append("\n")
@@ -65,9 +104,9 @@ def phases_text(session: PracticeSession, width: int) -> Text:
 
 
 def head_text(session: PracticeSession) -> Text:
-    """The line above the editor: which phase, its budget and its goal."""
+    """The line above the editor: which phase, its budget and its goal (wrapped when narrow)."""
     plan = session.current
-    head = Text(no_wrap=True, overflow="ellipsis")
+    head = Text()
     head.append(f"{session.index + 1}/{len(session.phases)} {plan.title}", "bold")
     head.append(f" · {clock_text(plan.budget)} · {plan.goal}")
     return head
@@ -101,7 +140,7 @@ def status_text(
 ) -> Text:
     """The line under the editor: words, hints taken and where the draft stands."""
     status = Text(no_wrap=True, overflow="ellipsis")
-    status.append(f"{words} words")
+    status.append(f"{words} word{'' if words == 1 else 's'}")
     if hints:
         status.append(f" · {hints} hint{'' if hints == 1 else 's'}")
     if save_error:
