@@ -292,7 +292,8 @@ def grade_text(
         prompt=prompt.id,
         score=score,
         band=band,
-        words=word_count(text),
+        # the answer's words: for a transcript the candidate's (the interviewer's are not graded)
+        words=info.candidate_words if info is not None else word_count(text),
         items=items,
         misconceptions=found,
         followups=pick_followups(
