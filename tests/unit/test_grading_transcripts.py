@@ -70,3 +70,11 @@ def test_time_per_phase_follows_the_talk() -> None:
         "budget_seconds": 300,
         "title": "Requirements",
     }
+
+
+def test_a_transcript_counts_the_candidates_words() -> None:
+    prompt, rubric = chat()
+    report = grade_text(STAMPED, prompt, rubric)
+    assert report.transcript is not None
+    assert report.words == report.transcript.candidate_words
+    assert report.words < report.transcript.candidate_words + report.transcript.interviewer_words

@@ -2,11 +2,15 @@
 
 Rules (HELPERS.md, made harder to game):
 - a fragment of three words or fewer earns nothing; under six words, at most half;
-- a sentence naming three or more rubric items with no reasoning, or with fewer than four
-  words per item, is a list of terms and earns nothing (its evidence is still shown);
+- a list of terms earns nothing whatever numbers or reason words it holds (its evidence is
+  still shown): four or more pieces cut at commas, semicolons, bars or spaced slashes, at
+  least three quarters of them terms (three words or fewer, no verb-like word such as "is",
+  "we", "which"); a real sentence naming several items without reasons earns half for each;
 - full credit needs the item's own `explain` pattern, or a generic reason (because, so that,
   trade-off, ...) or a number within ten words of where the item is named; in a sentence
-  that names three or more items, each generic reason or number backs only the nearest item.
+  that names three or more items, each generic reason or number backs only the nearest item;
+- an estimate (a mention marked `own_only`) needs its own `explain` pattern (a derived
+  figure): a number or "about" near it proves no arithmetic.
 
 Words are found with str methods (lower, translate, split) rather than regexes: grading an
 800-word answer has to stay under a millisecond.
@@ -101,13 +105,27 @@ _DIGIT = re.compile(r"\d")
 NEAR_WORDS = 10
 MIN_WORDS_FULL = 6
 MAX_FRAGMENT_WORDS = 3
-LIST_MIN_ITEMS = 3
-LIST_WORDS_PER_ITEM = 4
+LIST_MIN_ITEMS = 3  # from here on a sentence is crowded: a signal backs the nearest item only
+LIST_MIN_PIECES = 4
+TERM_WORDS = 3
+LIST_SHARE_NUM, LIST_SHARE_DENOM = 3, 4  # the share of pieces that are terms, at least
+# Words that make a piece a clause rather than a term: auxiliaries, modals, subject pronouns
+# and relative words. (No tagger: these few are what real prose between commas nearly always
+# holds and a pasted list of terms does not.)
+CLAUSE_WORDS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+     "does", "did", "will", "would", "can", "could", "should", "must", "may", "might", "shall",
+     "we", "i", "you", "he", "she", "it", "they", "which", "who", "that", "when", "where",
+     "while", "if", "then", "because", "so"]
+)  # fmt: skip
+# Commas, semicolons and bars cut a list; so does a slash with spaces round it.
+_OTHER_CUTS = (";", "|", " / ")
 
 WHY_FRAGMENT = "a fragment of three words or fewer: say what it does and why"
 WHY_LIST = "named in a list of terms with no reasoning: explain it in a sentence of its own"
 WHY_SHORT = "named in a short sentence: add the reason, trade-off or number"
 WHY_BARE = "named without a reason, trade-off or number next to it"
+WHY_NO_FIGURE = "named without a worked figure: derive the rate, the size or the server count"
 WHY_EXPLAINED = "explained: {what}"
 
 
@@ -120,6 +138,9 @@ class Mention:
     # may hand over an iterable that finds them then.
     spans: Iterable[tuple[int, int]]
     own_reason: str | None  # text of the item's explain match, if any
+    # Only the item's own explain pattern can give it full credit (estimates: a number or
+    # "about" nearby is not a figure worked out).
+    own_only: bool = False
 
 
 def normalise(text: str) -> str:
@@ -134,13 +155,44 @@ def normalise(text: str) -> str:
 class SentenceDepth:
     """The words, reasons and numbers of one sentence, computed once for all its mentions."""
 
-    __slots__ = ("norm", "words", "_signals")
+    __slots__ = ("text", "norm", "words", "_signals")
 
     def __init__(self, text: str, norm: str | None = None) -> None:
         # `norm`: normalise(text), when the caller has it (a slice of the whole answer's).
+        self.text = text
         self.norm = normalise(text) if norm is None else norm
         self.words = self.norm.split()
         self._signals: list[tuple[int, str]] | None = None
+
+    def is_list(self) -> bool:
+        """Whether the sentence is a list of terms rather than prose (see the module rules)."""
+        text = self.text
+        need = LIST_MIN_PIECES - 1
+        cuts = text.count(",")
+        if cuts < need:  # the usual case: too few cuts to be a list
+            cuts += text.count(";") + text.count("|") + text.count(" / ")
+            if cuts < need:
+                return False
+        # (str.replace, not translate: it stays at C speed whatever characters the text holds)
+        for other in _OTHER_CUTS:
+            if other in text:
+                text = text.replace(other, "," if len(other) == 1 else " , ")
+        pieces = text.split(",")
+        norm, pos, before = self.norm, 0, ""
+        segments: list[list[str]] = []
+        for piece in pieces:
+            words = norm[pos : pos + len(piece)].split()
+            pos += len(piece) + 1
+            if segments and before[-1:].isdigit() and piece[:1].isdigit():
+                segments[-1] += words  # "2,000" is one number, not two pieces
+            elif words:
+                segments.append(words)
+            before = piece
+        if len(segments) < LIST_MIN_PIECES:
+            return False
+        terms = sum(1 for w in segments if len(w) <= TERM_WORDS and CLAUSE_WORDS.isdisjoint(w))
+        # (Three quarters: a real sentence may hold a short enumeration and a clause or two.)
+        return LIST_SHARE_DENOM * terms >= LIST_SHARE_NUM * len(segments)
 
     def word_at(self, pos: int) -> int:
         """Index of the word at (or just before) a character offset."""
@@ -197,21 +249,21 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
     if count <= MAX_FRAGMENT_WORDS:
         return [(0.0, WHY_FRAGMENT)] * len(mentions)
     named = len(mentions)
-    if named >= LIST_MIN_ITEMS:
-        reasoned = bool(depth.signals) or any(m.own_reason for m in mentions)
-        if not reasoned or count < LIST_WORDS_PER_ITEM * named:
-            return [(0.0, WHY_LIST)] * named
+    if depth.is_list():
+        return [(0.0, WHY_LIST)] * named
     if count < MIN_WORDS_FULL:
         return [(0.5, WHY_SHORT)] * named
     backed: list[str | None] = [m.own_reason for m in mentions]
-    if not all(backed) and depth.signals:  # (with no signal, no place is ever measured)
+    if (
+        not all(backed) and depth.signals and not all(m.own_only for m in mentions)
+    ):  # (with no signal, no place is ever measured)
         # Which signals back which mention: near enough, and (in a crowded sentence) the nearest.
         # Elsewhere a mention that cannot be backed decides nothing, so its spans stay unread
         # (no places: it is never the nearest, and the others' distances decide alone).
         crowded = named >= LIST_MIN_ITEMS
         places = [
             [(depth.word_at(a), depth.word_at(max(a, b - 1))) for a, b in m.spans]
-            if crowded or backed[i] is None
+            if crowded or (backed[i] is None and not m.own_only)
             else []
             for i, m in enumerate(mentions)
         ]
@@ -221,9 +273,16 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
             if closest > NEAR_WORDS:
                 continue
             for i, dist in enumerate(dists):
-                if backed[i] is None and dist <= NEAR_WORDS and (not crowded or dist == closest):
+                if (
+                    backed[i] is None
+                    and not mentions[i].own_only
+                    and dist <= NEAR_WORDS
+                    and (not crowded or dist == closest)
+                ):
                     backed[i] = what
     return [
-        (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”")) if what else (0.5, WHY_BARE)
-        for what in backed
+        (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”"))
+        if what
+        else (0.5, WHY_NO_FIGURE if m.own_only else WHY_BARE)
+        for what, m in zip(backed, mentions, strict=True)
     ]

@@ -49,12 +49,14 @@ OFF_TOPIC_CAP = 10.0
 WHY_MISSING = "not mentioned"
 WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
 MAX_EVIDENCE = 2
+OWN_ONLY = "estimates"  # the category whose items generic reasons and numbers cannot back
 
 
 @dataclass(frozen=True, slots=True)
 class ItemMatcher:
     detect: Matcher
     explain: Matcher
+    own_only: bool  # only `explain` gives full credit: an estimate needs a figure worked out
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,9 @@ def _compile(rubric: Rubric) -> CompiledRubric:
 def item_matcher(item: Item) -> ItemMatcher:
     return cached(
         item,
-        lambda: ItemMatcher(Matcher.of(item.detect), Matcher.of(item.explain)),
+        lambda: ItemMatcher(
+            Matcher.of(item.detect), Matcher.of(item.explain), item.category == OWN_ONLY
+        ),
     )
 
 
@@ -95,10 +99,14 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _mention(
-    number: int, own: re.Match[str] | None, sentence: str, spans: Iterable[tuple[int, int]]
+    number: int,
+    own: re.Match[str] | None,
+    sentence: str,
+    spans: Iterable[tuple[int, int]],
+    own_only: bool,
 ) -> Mention:
     """Item `number`'s mention in a sentence at these spans; `own`: its explain match there."""
-    return Mention(number, spans, sentence[own.start() : own.end()] if own else None)
+    return Mention(number, spans, sentence[own.start() : own.end()] if own else None, own_only)
 
 
 class _SpansWhenAsked:
@@ -128,7 +136,7 @@ def credit_sentence(item: Item, sentence: str) -> float:
     spans = im.detect.spans(folded)
     if not spans:
         return 0.0
-    mention = _mention(0, im.explain.first(folded), sentence, spans)
+    mention = _mention(0, im.explain.first(folded), sentence, spans, im.own_only)
     return credit_mentions(SentenceDepth(folded), [mention])[0][0]
 
 
@@ -204,7 +212,8 @@ def grade_text(
     for number, im in enumerate(rubric_m.items):
         for idx in index.matched(im.detect):
             own = index.first(im.explain, idx)
-            mention = _mention(number, own, sents[idx].text, _SpansWhenAsked(index, im.detect, idx))
+            spans = _SpansWhenAsked(index, im.detect, idx)
+            mention = _mention(number, own, sents[idx].text, spans, im.own_only)
             by_sentence.setdefault(idx, []).append(mention)
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched
@@ -283,7 +292,8 @@ def grade_text(
         prompt=prompt.id,
         score=score,
         band=band,
-        words=word_count(text),
+        # the answer's words: for a transcript the candidate's (the interviewer's are not graded)
+        words=info.candidate_words if info is not None else word_count(text),
         items=items,
         misconceptions=found,
         followups=pick_followups(
