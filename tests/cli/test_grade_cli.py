@@ -50,7 +50,7 @@ def test_rich_report_is_plain_text_when_piped(tmp_path: Path) -> None:
     assert "strong hire" in out
     assert "Categories" in out and "█" in out
     assert "What an interviewer would ask next" in out
-    assert "500M daily users x 40 messages/day = 20B  checks out" in out  # estimates
+    assert "500M daily users x 40 messages/day = 20B messages/day  checks out" in out  # estimates
     assert "Card:" not in out  # the fixture content has no cards; their absence is fine
     assert max(len(line) for line in out.splitlines()) <= 100
     assert not any(line.endswith(" ") for line in out.splitlines())

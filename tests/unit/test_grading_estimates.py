@@ -56,5 +56,5 @@ def test_report_flags_a_result_off_by_more_than_10x_with_the_right_figure() -> N
     assert len(bad) == 1
     assert bad[0].stated == 20e6 and bad[0].computed == 20e9
     assert bad[0].evidence in " ".join(text.split())
-    assert "20B" in bad[0].note
+    assert bad[0].note == "20 million a day stated, 20 billion a day computed (1,000x off)"
     assert all(e.ok for e in grade_text(STRONG, prompt, rubric).estimates)

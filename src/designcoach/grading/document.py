@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from designcoach.grading.estimates_wording import mark as estimate_mark
 from designcoach.grading.report import ItemResult, Report
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def report_document(
     if report.estimates:
         doc.append(Heading("Estimates"))
         for e in report.estimates:
-            mark, style = ("✔", "green") if e.ok else ("✘", "bold red")
+            mark, style = estimate_mark(e)
             doc.append(Line([(f"{mark} ", style), (e.evidence, "italic"), (f"  {e.note}", "")]))
 
     t = report.transcript

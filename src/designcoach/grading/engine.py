@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions, normalise
-from designcoach.grading.estimates import Estimate, find_estimates
+from designcoach.grading.estimates import find_estimates
+from designcoach.grading.estimates_wording import note as estimate_note
 from designcoach.grading.matching import Index, Matcher, Plan, cached, fold
 from designcoach.grading.misconceptions import asserted, misconception_hit
 from designcoach.grading.misconceptions import matcher as mis_matcher
@@ -169,23 +170,6 @@ def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence
     return out
 
 
-def _estimate_note(est: Estimate) -> str:
-    figure = _short(est.computed)
-    low, high = sorted((abs(est.stated), abs(est.computed)))
-    if est.ok and (high <= 1.5 * low):
-        return f"checks out (recomputed: {figure})"
-    if est.ok:
-        return f"within 10x, but recomputed it is {figure}"
-    return f"off by more than 10x: recomputed {figure}, not {_short(est.stated)}"
-
-
-def _short(value: float) -> str:
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
-
-
 def grade_text(
     text: str,
     prompt: Prompt,
@@ -307,7 +291,7 @@ def grade_text(
                 e.stated,
                 e.computed,
                 e.ok,
-                _estimate_note(e),
+                estimate_note(e, e.unit, e.rate),
             )
             for e in estimates
         ],

@@ -2,8 +2,9 @@
 
 Recognised: `500M users x 40 msgs/day = 20B/day`, `20B / 86400 ~ 230K/s`,
 `2 TB/day * 365 = 730 TB`, `10% of 500M = 50M`, parentheses, and a rate restated in another
-time unit (`20B messages/day ≈ 230K/s`). Numbers take k/M/B/T, thousand ... trillion, and
-KB ... PB (decimal). A result more than 10x away from the recomputed value is flagged.
+time unit (`20B messages/day ≈ 230K/s`); the same said in words is read by estimates_prose.
+Numbers take k/M/B/T, thousand ... trillion, and KB ... PB (decimal). A result more than 10x
+away from the recomputed value is flagged.
 """
 
 from __future__ import annotations
@@ -13,62 +14,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from designcoach.grading.estimates_prose import prose_calcs
+from designcoach.grading.estimates_tokens import SECONDS, Calc, Tok, numbers, tokens
 from designcoach.grading.text import Sentence
 
-_MAG = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-        "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "byte": 1.0, "bytes": 1.0}  # fmt: skip
-_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15, "e": 1e18}
-_SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0, "day": 86400.0, "week": 604800.0,
-            "month": 2_592_000.0, "year": 31_536_000.0}  # fmt: skip
-
-# Numbers first (a regex that starts with a digit scans fast); what lies between two numbers
-# is then read by the small patterns below.
-# Each pattern here starts with a look at the first character (and, for words, at the word
-# boundary): re cannot see the characters its alternatives may start with, so without it every
-# position of a sentence tries them all (three times slower; the results are the same, as
-# tests/unit/test_estimate_regexes.py checks against the patterns without the look).
-_NUM = re.compile(
-    r"(?=\d)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?P<powop>[ \t]*(?:\^|\*\*)[ \t]*|e)(?P<pow>\d{1,2})(?![\d.]))?"
-    r"(?P<pct>[ \t]?%)?"
-    r"(?:[ \t]?(?P<mag>(?P<bytes>[KkMGTPE])i?B(?![A-Za-z])|bytes?\b|thousand\b|million\b|billion\b|"
-    r"trillion\b|mn\b|bn\b|tn\b|[kKmMbBtT](?![A-Za-z])))?"
-)
-_BETWEEN = re.compile(
-    # The first characters of the alternatives below; the words among them start after \b.
-    r"(?=[x×*·÷/=≈≃\-→~()]|\b[tmdegiaosw])"
-    r"(?:(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
-    r"\b(?:multiplied|divided) by\b)"
-    r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
-    r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
-    r"|(?P<lp>\()|(?P<rp>\)))"
-)
-_RATE = re.compile(
-    r"(?=/|\b[paeqrtdmy])(?:"  # a slash or the first letter of a word below: a quick no elsewhere
-    r"(?:/|\bper\s+|\ban?\s+|\beach\s+)\s*(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|hours?|hrs?|h|"
-    r"days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b|\b(?P<qps>[qrt]ps)\b|\b(?P<adv>daily|monthly|yearly|annually)\b)"
-)
-# At least two numbers and something that could relate them: most sentences have neither.
+# At least two numbers: most sentences have fewer. (A second filter, for a word or sign that
+# could relate them, cost more than the parsing it spared once sentences in words were read.)
 _TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
-_RELATES = re.compile(
-    r"(?=[=≈≃~→×*/÷xotdmegar\d])"  # the characters the alternatives start with
-    r"(?:[=≈≃~→×*/÷]|\bx\b|\dx|of\b|times|divided|multiplied|equals|gives|about|around|roughly|approx)",
-    re.IGNORECASE,
+# What a calculation written with signs needs: an operator and an equals sign (matched loosely
+# here, in the lower-cased sentence: a quick no). Sentences without both are read in words
+# only, from cheaper tokens.
+_OPERATOR = re.compile(r"[×*·÷/]|x(?=[\s~(\d]|$)|times|multiplied|divided|%\s*of")
+_EQUALS = re.compile(
+    r"[=≈≃→~]|->|equals|gives|\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)"
 )
 MAX_GAP_WORDS = 4
 TOLERANCE = 10.0
-
-
-@dataclass(slots=True)
-class Tok:
-    kind: str  # num, op, eq, lp, rp
-    start: int
-    end: int
-    value: float = 0.0
-    op: str = ""
-    rate: str | None = None  # time unit of a rate written after the number (per second, /day)
-    gap: int = 0  # words between the previous token and this one
 
 
 @dataclass(slots=True)
@@ -81,103 +42,8 @@ class Estimate:
     stated: float
     computed: float
     ok: bool
-
-
-def _unit(word: str) -> str:
-    w = word.lower().rstrip("s") or "s"
-    if w in ("sec", "second", "s"):
-        return "s"
-    if w.startswith("min"):
-        return "min"
-    if w in ("h", "hr", "hour"):
-        return "h"
-    if w in ("d", "day", "daily"):
-        return "day"
-    if w in ("wk", "week"):
-        return "week"
-    if w in ("mo", "month", "monthly"):
-        return "month"
-    return "year"
-
-
-def _number(m: re.Match[str]) -> float:
-    value = float(m.group("digits").replace(",", ""))
-    if m.group("pow"):
-        power = int(m.group("pow"))
-        try:
-            value = value * 10.0**power if m.group("powop") == "e" else value**power
-        except OverflowError:
-            return math.inf
-    if m.group("pct"):
-        value /= 100.0
-    mag = m.group("mag")
-    if mag:
-        if m.group("bytes"):
-            value *= _BYTES[m.group("bytes").lower()]
-        elif mag == "B" and m.group(0)[-2:-1].isspace():
-            pass  # "100 B" is bytes; "20B", glued, is billions
-        else:
-            value *= _MAG[mag.lower()]
-    return value
-
-
-_PERCENT_OF = re.compile(r"\s*of\b")
-
-
-def _gap_tokens(text: str, start: int, end: int, out: list[Tok], percent: bool = False) -> None:
-    """Operators, equals signs and brackets between two numbers (`text` is lower-cased)."""
-    gap = text[start:end]
-    last = 0
-    found = list(_BETWEEN.finditer(gap))
-    if any(m.lastgroup == "eq" and m.group(0) != "~" for m in found):
-        found = [m for m in found if m.group(0) != "~"]  # "= ~230K": the ~ only means about
-    if percent and (of := _PERCENT_OF.match(gap)):
-        out.append(Tok("op", start + of.start(), start + of.end(), op="*"))  # "10% of 500M"
-    for m in found:
-        kind = m.lastgroup or "op"
-        tok = Tok(kind, start + m.start(), start + m.end(), gap=len(gap[last : m.start()].split()))
-        if kind == "op":
-            raw = m.group(0).strip().lower()
-            tok.op = "/" if raw in ("/", "÷") or raw.startswith("divided") else "*"
-        out.append(tok)
-        last = m.end()
-
-
-def _times_glued(text: str, at: int) -> bool:
-    """ "5x10": an x between digits is a times sign."""
-    return text[at - 1] in "xX×" and at >= 2 and (text[at - 2].isdigit() or text[at - 2] == " ")
-
-
-def tokens(text: str) -> list[Tok]:
-    """Numbers, operators, equals signs and brackets, in order."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(ch.lower()[:1] for ch in text)
-    out: list[Tok] = []
-    last = 0
-    percent = False
-    for m in _NUM.finditer(text):
-        at = m.start()
-        if at and (text[at - 1].isalnum() or text[at - 1] in "_.") and not _times_glued(text, at):
-            continue  # S3, p99, v2.0: names, not numbers
-        _gap_tokens(low, last, at, out, percent)
-        percent = bool(m.group("pct"))
-        tok = Tok("num", m.start(), m.end(), value=_number(m))
-        tok.gap = len(text[out[-1].end : at].split()) if out else 0
-        out.append(tok)
-        last = m.end()
-    _gap_tokens(low, last, len(text), out)
-    # The rate of a number: a time unit between it and the next token ("40 msgs/day", "230K/s").
-    for i, tok in enumerate(out):
-        if tok.kind == "num":
-            stop = out[i + 1].start if i + 1 < len(out) else min(len(text), tok.end + 40)
-            rate = _RATE.search(low, tok.end, stop)
-            if rate and len(low[tok.end : rate.start()].split()) <= 2:
-                if rate.group("qps"):
-                    tok.rate = "s"
-                else:
-                    tok.rate = _unit(rate.group("unit") or rate.group("adv"))
-    return out
+    unit: str = ""  # of the stated figure: bytes, % or ""
+    rate: str | None = None  # of the stated figure: s, min, h, day, week, month, year
 
 
 class _Parser:
@@ -245,11 +111,8 @@ def _span_end(text: str, end: int) -> int:
     return stop
 
 
-def check_sentence(text: str) -> list[tuple[int, int, float, float]]:
-    """(start, end, stated, computed) for each calculation in one sentence."""
-    toks = tokens(text)
-    if sum(t.kind == "num" for t in toks) < 2:
-        return []
+def _explicit(text: str, toks: Sequence[Tok]) -> list[Calc]:
+    """Calculations written with signs: `a x b = c`, `c / 86400 ~ d`, `c/day ≈ d/s`."""
     parser = _Parser(toks)
     found = []
     i = 0
@@ -271,9 +134,10 @@ def check_sentence(text: str) -> list[tuple[int, int, float, float]]:
                 # One number restated: only a rate in another time unit is a calculation.
                 if not (first.rate and result.rate and first.rate != result.rate):
                     break
-                value = value * _SECONDS[result.rate] / _SECONDS[first.rate]
+                value = value * SECONDS[result.rate] / SECONDS[first.rate]
             if math.isfinite(value) and math.isfinite(result.value):
-                found.append((start, _span_end(text, result.end), result.value, value))
+                end = max(_span_end(text, result.end), result.after)  # with its rate: 2M per second
+                found.append(Calc(start, end, result.value, value, result))
             resume = j + 2
             # "... = 20B/day, / 86400 = 230K/s": carry on from the stated figure
             parsed = parser.expr(j + 2, left=result.value)
@@ -282,6 +146,28 @@ def check_sentence(text: str) -> list[tuple[int, int, float, float]]:
             start = result.start
         i = resume
     return found
+
+
+def calculations(text: str) -> list[Calc]:
+    """Every calculation in one sentence, in order."""
+    low = text.lower()
+    if _EQUALS.search(low) and _OPERATOR.search(low):
+        toks = tokens(text)
+        nums = [t for t in toks if t.kind == "num"]
+        found = _explicit(text, toks) if len(nums) > 1 else []
+    else:
+        nums, found = numbers(text), []
+    if len(nums) < 2:
+        return []
+    taken = {c.result.start for c in found}
+    found += [c for c in prose_calcs(text, nums) if c.result.start not in taken]
+    found.sort(key=lambda c: (c.start, c.end))
+    return found
+
+
+def check_sentence(text: str) -> list[tuple[int, int, float, float]]:
+    """(start, end, stated, computed) for each calculation in one sentence."""
+    return [(c.start, c.end, c.stated, c.computed) for c in calculations(text)]
 
 
 def find_estimates(sentences: Sequence[Sentence], digits: int | None = None) -> list[Estimate]:
@@ -293,17 +179,19 @@ def find_estimates(sentences: Sequence[Sentence], digits: int | None = None) -> 
     for idx, sent in enumerate(sentences):
         if digits is not None and not digits >> idx & 1:
             continue
-        if not (_TWO_NUMBERS.search(sent.text) and _RELATES.search(sent.text)):
+        if not _TWO_NUMBERS.search(sent.text):
             continue
-        for start, end, stated, computed in check_sentence(sent.text):
+        for calc in calculations(sent.text):
             out.append(
                 Estimate(
                     idx,
-                    sent.start + start,
-                    sent.start + end,
-                    stated,
-                    computed,
-                    _close(stated, computed),
+                    sent.start + calc.start,
+                    sent.start + calc.end,
+                    calc.stated,
+                    calc.computed,
+                    _close(calc.stated, calc.computed),
+                    calc.result.unit,
+                    calc.result.rate,
                 )
             )
     return out

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from designcoach.grading.estimates_wording import mark as estimate_mark
 from designcoach.grading.report import (
     EstimateResult,
     ItemResult,
@@ -131,7 +132,7 @@ def report_markdown(
     if report.estimates:
         out += ["## Estimates checked", ""]
         for est in report.estimates:
-            verdict = "✔" if est.ok else "✘"
+            verdict = estimate_mark(est)[0]
             note = est.note or ("consistent" if est.ok else "off by more than 10x")
             out.append(f"- {verdict} {est.evidence} ({note})")
         out.append("")

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from designcoach import paths
+from designcoach.grading.estimates_wording import mark as estimate_mark
 from designcoach.grading.export import (
     CATEGORY_TITLES,
     bar,
@@ -180,7 +181,8 @@ class ResultScreen(Screen[None]):
     def _estimates(self) -> RenderableType:
         parts: list[RenderableType] = [Text("ESTIMATES CHECKED", style="bold")]
         for est in self.report.estimates:
-            head = Text("✔ " if est.ok else "✘ ", style="green" if est.ok else "red")
+            symbol, style = estimate_mark(est)
+            head = Text(f"{symbol} ", style=style)
             head.append(est.evidence, style="italic")
             parts.append(head)
             note = est.note or ("" if est.ok else "off by more than 10x")
