@@ -22,21 +22,7 @@ def run_history(as_json: bool) -> None:
     if not records:
         print("No sessions yet. Run 'designcoach practice' to do one.")
         return
-    from designcoach.timefmt import clock_text, local_time
-
-    rows = [
-        [
-            str(r.id),
-            local_time(r.ended_at),
-            r.prompt,
-            f"{r.score:g}",
-            r.band,
-            f"{clock_text(r.seconds)} / {clock_text(r.budget_seconds)}",
-            clock_text(r.overtime_seconds) if r.overtime_seconds > 0 else "",
-            str(r.hints),
-        ]
-        for r in records
-    ]
+    rows = [r.cells() for r in records]
     if not sys.stdout.isatty():
         # Piped: one line per session, never a band split over two lines at 80 columns.
         from designcoach.cli.plain import aligned

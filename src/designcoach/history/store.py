@@ -55,6 +55,22 @@ class SessionRecord:
     hints: int = 0
     id: int | None = field(default=None)
 
+    def cells(self) -> list[str]:
+        """The session as a history table shows it: id, finished, prompt, score, band, time
+        used of budget, overtime, hints."""
+        from designcoach.timefmt import clock_text, local_time
+
+        return [
+            str(self.id),
+            local_time(self.ended_at),
+            self.prompt,
+            f"{self.score:g}",
+            self.band,
+            f"{clock_text(self.seconds)} / {clock_text(self.budget_seconds)}",
+            clock_text(self.overtime_seconds) if self.overtime_seconds > 0 else "",
+            str(self.hints),
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from designcoach.timefmt import clock_text, local_time
+from designcoach.timefmt import local_time
 
 if TYPE_CHECKING:
     from designcoach.history.store import SessionRecord
@@ -52,17 +52,7 @@ class HistoryScreen(Screen[None]):
         for r in records:
             key = str(r.id)
             self.records[key] = r
-            table.add_row(
-                key,
-                local_time(r.ended_at),
-                r.prompt,
-                f"{r.score:g}",
-                r.band,
-                f"{clock_text(r.seconds)} / {clock_text(r.budget_seconds)}",
-                clock_text(r.overtime_seconds) if r.overtime_seconds > 0 else "",
-                str(r.hints),
-                key=key,
-            )
+            table.add_row(*r.cells(), key=key)
         summary = self.query_one("#summary", Static)
         if records:
             summary.update(
