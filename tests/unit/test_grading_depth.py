@@ -91,3 +91,57 @@ def test_wrong_arithmetic_cannot_earn_full_estimate_credit() -> None:
     credit, _, why = _credit(bad, "throughput")
     assert credit == 0.5
     assert "10x" in why
+
+
+def _bundled(rubric_id: str, item_id: str):  # noqa: ANN202 - a rubric and one of its items
+    from designcoach.content.catalog import Catalog
+
+    rubric = Catalog().rubric(rubric_id)
+    return rubric, next(i for i in rubric.items if i.id == item_id)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        # The number is part of the term's name, so it backs nothing for that term.
+        ("If something fails we can use two-phase commit to roll everything back.", 0.5),
+        ("If a step fails we fall back to 2PC across all the services.", 0.5),
+        ("If a step fails we fall back to three-phase commit across the services.", 0.5),
+        # A number beside the name, not inside it, still counts as before.
+        ("We tried two-phase commit and it took 40 ms per order in tests.", 1.0),
+    ],
+)
+def test_a_number_in_an_items_own_name_does_not_back_it(sentence: str, credit: float) -> None:
+    _, two_pc = _bundled("order-pipeline", "two-phase-commit")
+    assert credit_sentence(two_pc, sentence) == credit
+
+
+def test_a_replica_count_that_names_the_item_is_no_reason() -> None:
+    _, replicas = _bundled("quorum-kv-store", "preference-list")
+    assert credit_sentence(replicas, "Each key is stored on 3 servers in our cluster.") == 0.5
+    assert credit_sentence(replicas, "Each key is stored on 3 servers in 3 zones.") == 1.0
+
+
+def test_a_sentence_that_asserts_a_misconception_earns_at_most_half() -> None:
+    rubric, write_through = _bundled("distributed-cache", "write-through")
+    wrong = "We use write-through because it makes writes faster."
+    assert credit_sentence(write_through, wrong) == 1.0  # the reason word alone would do
+    assert credit_sentence(write_through, wrong, rubric.misconceptions) == 0.5
+    right = "We use write-through because every write must update both the cache and the store."
+    assert credit_sentence(write_through, right, rubric.misconceptions) == 1.0
+
+
+def test_the_report_says_why_a_wrong_claim_earns_half() -> None:
+    from designcoach.content.catalog import Catalog
+
+    catalog = Catalog()
+    prompt = catalog.prompt("distributed-cache")
+    text = (
+        "I would put Redis in front of the database.\n"
+        "We use write-through because it makes writes faster.\n"
+    )
+    report = grade_text(text, prompt, catalog.rubric_for(prompt))
+    result = next(i for i in report.items if i.id == "write-through")
+    assert result.credit == 0.5
+    assert "wrong claim" in result.why
+    assert [m.id for m in report.misconceptions] == ["write-through-fast-writes"]

@@ -51,7 +51,14 @@ def _credit_reading_every_span(depth: SentenceDepth, mentions: list[Mention]) ->
         dists = [depth_rules._distance(word, p) for p in places]
         for i, dist in enumerate(dists):
             near = dist <= depth_rules.NEAR_WORDS
-            if backed[i] is None and near and (len(mentions) < 3 or dist == min(dists)):
+            named_by = what[0].isdigit() or what in depth_rules.NUMBER_WORDS
+            inside = any(first <= word <= last for first, last in places[i])
+            if (
+                backed[i] is None
+                and near
+                and (len(mentions) < 3 or dist == min(dists))
+                and not (named_by and inside)
+            ):
                 backed[i] = what
     return [
         (1.0, depth_rules.WHY_EXPLAINED.format(what=f"“{what.strip()}”"))

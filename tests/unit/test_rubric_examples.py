@@ -58,7 +58,7 @@ def test_item_example_earns_its_credit(
     rubric_id: str, item_id: str, sentence: str, credit: float
 ) -> None:
     item = next(i for i in _rubric(rubric_id).items if i.id == item_id)
-    assert credit_sentence(item, sentence) == credit, sentence
+    assert credit_sentence(item, sentence, _rubric(rubric_id).misconceptions) == credit, sentence
 
 
 @pytest.mark.parametrize(("rubric_id", "mis_id", "sentence", "hit"), _misconception_cases())

@@ -29,7 +29,7 @@ def check_examples(catalog: Catalog) -> Iterator[ContentError]:
             for kind, want in _CREDIT.items():
                 for j, text in enumerate(getattr(item.examples, kind)):
                     loc = ("items", i, "examples", kind, j)
-                    got = credit_sentence(item, text)
+                    got = credit_sentence(item, text, doc.model.misconceptions)
                     if got != want:
                         yield doc.error(
                             f"item {item.id!r}: {kind} example earns {got:g}, not {want:g}: "

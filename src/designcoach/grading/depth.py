@@ -9,6 +9,8 @@ Rules (HELPERS.md, made harder to game):
 - full credit needs the item's own `explain` pattern, or a generic reason (because, so that,
   trade-off, ...) or a number within ten words of where the item is named; in a sentence
   that names three or more items, each generic reason or number backs only the nearest item;
+- a number inside the words that name an item is part of its name ("two-phase commit", "2PC",
+  "mod 8", "stored on 3 servers"), so it backs no reason for that item;
 - an estimate (a mention marked `own_only`) needs its own `explain` pattern (a derived
   figure): a number or "about" near it proves no arithmetic.
 
@@ -272,12 +274,17 @@ def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
             closest = min(dists)
             if closest > NEAR_WORDS:
                 continue
+            # A number within a mention's own words (distance 0) is part of its name
+            # ("two-phase"): it backs no reason for that mention, though in a crowded sentence
+            # it is still that mention's, as the nearest.
+            number = what in NUMBER_WORDS or what[0] in _DIGITS
             for i, dist in enumerate(dists):
                 if (
                     backed[i] is None
                     and not mentions[i].own_only
                     and dist <= NEAR_WORDS
                     and (not crowded or dist == closest)
+                    and not (number and dist == 0)
                 ):
                     backed[i] = what
     return [

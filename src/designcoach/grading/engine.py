@@ -42,13 +42,16 @@ from designcoach.grading.transcripts import (
 )
 
 if TYPE_CHECKING:  # grading reads content objects but never needs pydantic itself
-    from designcoach.content.models import Item, Prompt, Rubric
+    from designcoach.content.models import Item, Misconception, Prompt, Rubric
 
 __all__ = ["band_for", "credit_sentence", "grade_text", "misconception_hit", "sentences"]
 
 OFF_TOPIC_CAP = 10.0
 WHY_MISSING = "not mentioned"
 WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
+# A sentence that asserts one of the rubric's misconceptions offers the wrong claim as its
+# reasoning, so whatever reason word or number sits in it, what it names earns at most half.
+WHY_WRONG_CLAIM = "named in a sentence that makes a wrong claim (see the misconceptions)"
 MAX_EVIDENCE = 2
 OWN_ONLY = "estimates"  # the category whose items generic reasons and numbers cannot back
 
@@ -127,10 +130,13 @@ class _SpansWhenAsked:
         return iter(self._found)
 
 
-def credit_sentence(item: Item, sentence: str) -> float:
+def credit_sentence(
+    item: Item, sentence: str, misconceptions: Iterable[Misconception] = ()
+) -> float:
     """The credit one sentence alone earns for an item: 0, 0.5 or 1 (rubric examples use it).
 
-    The sentence stands alone, so the bare-list rule sees only this item.
+    The sentence stands alone, so the bare-list rule sees only this item. `misconceptions`: the
+    rubric's; a sentence that asserts one earns at most half.
     """
     folded = fold(sentence)
     im = item_matcher(item)
@@ -138,7 +144,10 @@ def credit_sentence(item: Item, sentence: str) -> float:
     if not spans:
         return 0.0
     mention = _mention(0, im.explain.first(folded), sentence, spans, im.own_only)
-    return credit_mentions(SentenceDepth(folded), [mention])[0][0]
+    credit = credit_mentions(SentenceDepth(folded), [mention])[0][0]
+    if credit == 1.0 and any(misconception_hit(m, sentence) for m in misconceptions):
+        return 0.5
+    return credit
 
 
 class _Best:
@@ -205,6 +214,13 @@ def grade_text(
     estimates = find_estimates(sents, index.digits)
     bad_estimates = {e.sentence for e in estimates if not e.ok}
 
+    # The sentences that assert each misconception (in order), and all of them together.
+    wrong = [
+        [idx for idx, spans in sorted(index.matches(mm).items()) if asserted(folded[idx], spans)]
+        for mm in rubric_m.misconceptions
+    ]
+    wrong_sentences = {idx for hit_idx in wrong for idx in hit_idx}
+
     best = [_Best() for _ in rubric.items]
     norm = normalise(folded_text) if by_sentence else ""  # once, sliced for each sentence
     for idx in sorted(by_sentence):
@@ -215,6 +231,8 @@ def grade_text(
             item = rubric.items[mention.item]
             if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
                 credit, why = 0.5, WHY_BAD_ESTIMATE
+            elif credit == 1.0 and idx in wrong_sentences:
+                credit, why = 0.5, WHY_WRONG_CLAIM
             best[mention.item].offer(credit, why, sent.text)
 
     items = [
@@ -235,12 +253,8 @@ def grade_text(
     ]
 
     found: list[MisconceptionResult] = []
-    for mis, mm in zip(rubric.misconceptions, rubric_m.misconceptions, strict=True):
-        hits = [
-            sents[idx].text
-            for idx, spans in sorted(index.matches(mm).items())
-            if asserted(folded[idx], spans)
-        ]
+    for mis, hit_idx in zip(rubric.misconceptions, wrong, strict=True):
+        hits = [sents[idx].text for idx in hit_idx]
         if hits:
             found.append(
                 MisconceptionResult(
