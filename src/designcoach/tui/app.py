@@ -31,9 +31,9 @@ class CoachApp(App[None]):
     # Ctrl+C quits, as in any terminal program (Textual's default only says to press ctrl+q);
     # quitting saves every draft first.
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
-    # The session screen's own CSS_PATH, read with the app's styles at start-up: a screen pushed
-    # with a stylesheet not yet loaded makes Textual re-parse every style (~10 ms before the
-    # first frame).
+    # The session screen's own CSS_PATH, read with the app's styles at start-up: Textual loads
+    # no stylesheet for the default screen (which the session is, below), and a screen pushed
+    # with one not yet loaded makes it re-parse every style (~10 ms before the first frame).
     CSS_PATH = ["session.tcss"]
 
     def __init__(
@@ -66,16 +66,24 @@ class CoachApp(App[None]):
             self._history = HistoryStore(paths.history_db())
         return self._history
 
+    def get_default_screen(self) -> Screen:
+        # A session is the first screen itself, not one pushed over Textual's blank default:
+        # a screen below is a "background" one, and its own layouts repainted the whole session
+        # screen once more before the first frame settled.
+        if self.start_prompt is None:
+            return super().get_default_screen()
+        screen = self._session_screen(*self.start_prompt)
+        # switch_screen (to the result) pops the callback push_screen would have left
+        screen._push_result_callback(self, None)
+        return screen
+
     def on_mount(self) -> None:
         if not self.is_headless:
             self._handle_signals()
-        # Every screen is pushed over Textual's blank default one: a pushed screen gets its
-        # CSS_PATH loaded and can later be replaced by switch_screen (the default one can't).
-        if self.start_prompt is not None:
-            self.push_screen(self._session_screen(*self.start_prompt))
-        else:
+        if self.start_prompt is None:
             from designcoach.tui.picker import PickerScreen
 
+            # pushed, not the default screen: a pushed screen gets its CSS_PATH loaded
             self.push_screen(PickerScreen())
 
     def open_session(self, prompt_id: str) -> None:

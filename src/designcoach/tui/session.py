@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -25,16 +24,17 @@ from designcoach.history.session import PracticeSession, choose_hint
 from designcoach.timefmt import local_time
 from designcoach.tui import session_text as show
 from designcoach.tui.autosave import SaveClock
+from designcoach.tui.brief import BRIEF_COLUMNS, Brief, brief_columns
 from designcoach.tui.editor import AnswerEditor, Placeholder
 from designcoach.tui.keybar import KeyBar
 from designcoach.tui.phase_list import PhaseList
 from designcoach.tui.resume import offer_resume, saved_draft
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
+
     from designcoach.content.models import Prompt, Rubric
     from designcoach.tui.app import CoachApp
-
-BRIEF_COLUMNS = 44  # the brief's width in a wide terminal (as in session.tcss)
 
 
 class SessionScreen(Screen[None]):
@@ -97,11 +97,14 @@ class SessionScreen(Screen[None]):
         # A grid on the screen itself, so the editor is a direct child of the screen: each
         # keystroke's messages bubble through no more widgets than in a bare TextArea app.
         yield Static(id="topbar", markup=False)
-        with VerticalScroll(id="brief"):
+        statement = show.statement_text(self.prompt)
+        self.brief = Brief(len(self.session.phases), statement.plain, id="brief")
+        self._fit(self.app.size)  # the first layout at the terminal's size, not the CSS's
+        with self.brief:
             yield PhaseList(self.session, id="phases")
             yield Static(id="hint", markup=False)
             yield Static(id="twist", markup=False)
-            yield Static(show.statement_text(self.prompt), id="statement", markup=False)
+            yield Static(statement, id="statement", markup=False)
         yield Static(id="phase-head", markup=False)
         yield self._make_editor()
         yield Static(id="editor-status", markup=False)
@@ -171,13 +174,16 @@ class SessionScreen(Screen[None]):
         self.query_one("#phases", PhaseList).show(self.session)
 
     def on_resize(self, event: events.Resize) -> None:
-        # the brief takes 44 columns, or 40% of a narrow terminal
-        brief = min(BRIEF_COLUMNS, max(24, event.size.width * 2 // 5))
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        brief = brief_columns(size.width)
         columns = f"{brief} 1fr"
         # set only when it changes: even the stylesheet's own value would cost another layout
         if columns != self._columns:
             self._columns = columns
             self.styles.grid_columns = columns
+        self.brief.fit(size, brief)
 
     def _paint_head(self) -> None:
         # with layout: a longer goal may wrap onto more lines
@@ -269,7 +275,7 @@ class SessionScreen(Screen[None]):
         self.save_draft_now()
 
     def action_scroll_brief(self, lines: int) -> None:
-        self.query_one("#brief", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self.brief.scroll_relative(y=lines, animate=False)
 
     # --- phases --------------------------------------------------------------------------
 

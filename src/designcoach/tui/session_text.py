@@ -37,6 +37,13 @@ def statement_text(prompt: Prompt) -> Text:
     return text
 
 
+def rows_at_least(text: str, width: int) -> int:
+    """The fewest rows `text` can take wrapped at `width` columns, however it breaks its lines:
+    a row holds `width` cells and the space it breaks at."""
+    lines = text.rstrip("\n").split("\n")
+    return sum(max(1, math.ceil(len(" ".join(line.split())) / (width + 1))) for line in lines)
+
+
 def topbar_text(title: str, session: PracticeSession, width: int = 0) -> Text:
     """The top line: the prompt, the session's countdown and the current phase's.
 
