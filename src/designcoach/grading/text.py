@@ -29,7 +29,9 @@ SEPARATE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
 
 
 # Each non-ASCII character on its own (a class without a repeat: re then skips ahead fast).
-_NON_ASCII = re.compile("([^\x00-\x7f])")  # the same class as \x80-\U0010ffff, 70x quicker to compile
+_NON_ASCII = re.compile(
+    "([^\x00-\x7f])"
+)  # the same class as \x80-\U0010ffff, 70x quicker to compile
 
 
 def translate(text: str, table: Mapping[int, str | int | None]) -> str:
