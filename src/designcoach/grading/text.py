@@ -29,9 +29,8 @@ SEPARATE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
 
 
 # Each non-ASCII character on its own (a class without a repeat: re then skips ahead fast).
-_NON_ASCII = re.compile(
-    "([^\x00-\x7f])"
-)  # the same class as \x80-\U0010ffff, 70x quicker to compile
+# Written as a negated ASCII range: the same characters as \x80-\U0010ffff, 70x quicker to compile.
+_NON_ASCII = re.compile("([^\x00-\x7f])")
 
 
 def translate(text: str, table: Mapping[int, str | int | None]) -> str:
