@@ -105,6 +105,9 @@ def test_reading_stdin_fails_fast(name: str) -> None:
     result = check(SOLUTIONS / name, timeout=30)
     assert not result.timed_out and not result.ok
     assert time.monotonic() - started < 20, "reading stdin must fail at once, not hang"
+    messages = "\n".join(failure.message for failure in result.failures)
+    assert "read standard input" in messages, messages
+    assert "Consider using `-s`" not in messages
 
 
 @pytest.mark.parametrize(

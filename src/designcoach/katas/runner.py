@@ -224,8 +224,17 @@ def _run(
     return proc.returncode, text, timed_out
 
 
+# pytest's words when code reads stdin under capture; its advice (`-s`) is no option of kata check.
+_PYTEST_STDIN = "pytest: reading from stdin while output is captured!  Consider using `-s`."
+OUR_STDIN = (
+    "the solution read standard input (input() or sys.stdin), which kata check does not give it"
+)
+
+
 def _for_user(message: str, work: Path, solution: Path, module: str) -> str:
-    """`message` with the child's temporary paths turned into ones the user knows."""
+    """`message` with the child's temporary paths turned into ones the user knows, and pytest's
+    advice for reading stdin (a `-s` that kata check does not have) put in the user's terms."""
+    message = message.replace(_PYTEST_STDIN, OUR_STDIN)
     message = message.replace(str(work / module), str(solution))
     message = message.replace(f"{work}{os.sep}", "")  # the kata's own files, by name
     if solution.name == module:
