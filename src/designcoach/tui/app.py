@@ -145,11 +145,10 @@ class CoachApp(App[None]):
         self.exit(return_code=128 + number)
 
     async def action_quit(self) -> None:
-        # The keys typed just before ^q or ^c may still wait in the focused widget's queue (the
-        # editor's, in a burst): save and exit behind them, so the draft holds every one.
-        focused = self.focused
-        if focused is None or not focused.call_later(self._save_and_exit):
-            self._save_and_exit()
+        # Behind the keys typed just before ^q or ^c, so the draft holds every one of them.
+        from designcoach.tui.editor import after_queued_keys
+
+        after_queued_keys(self.focused, self._save_and_exit)
 
     def _save_and_exit(self) -> None:
         self.save_drafts()

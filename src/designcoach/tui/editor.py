@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -48,8 +49,13 @@ class AnswerEditor(TextArea):
 
     def after_typed(self, callback: Callable[[], object]) -> None:
         """Run `callback` once every key already sent to the editor is in its text."""
-        # Priority keys (^n, ^s, ^q) are handled by the app as soon as it reads them, while the
-        # keys typed just before may still wait in this widget's queue (a burst: fast typing,
-        # a busy app, a macro). Queued behind those keys, the callback runs in the order typed.
-        if not self.call_later(callback):
-            callback()  # the editor is closing: no key can be waiting in it
+        after_queued_keys(self, callback)
+
+
+def after_queued_keys(widget: Widget | None, callback: Callable[[], object]) -> None:
+    """Run `callback` behind the keys already waiting in `widget`'s queue (at once without one)."""
+    # Priority keys (^n, ^s, ^q) are handled by the app as soon as it reads them, while the keys
+    # typed just before may still wait in the focused widget's queue (a burst: fast typing, a
+    # busy app, a macro). Queued behind those keys, the callback runs in the order typed.
+    if widget is None or not widget.call_later(callback):
+        callback()  # no widget, or it is closing: no key can be waiting in it
