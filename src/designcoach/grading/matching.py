@@ -331,16 +331,9 @@ class Index:
 
     def matching(self, matcher: Matcher) -> int:
         """The sentences (as bits) the matcher matches somewhere: `matches` without the spans."""
-        texts = self.texts
         found = 0
-        for part in matcher.parts:
-            mask = self._candidates(part) & ~found
-            search = part.rx.search
-            while mask:
-                low = mask & -mask
-                mask ^= low
-                if search(texts[low.bit_length() - 1]):
-                    found |= low
+        for idx in self.matched(matcher):
+            found |= 1 << idx
         return found
 
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
