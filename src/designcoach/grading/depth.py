@@ -247,14 +247,25 @@ def _distance(word: int, places: list[tuple[int, int]]) -> int:
 
 def credit_mentions(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple[float, str]]:
     """Credit and the reason for it, for each mention in one sentence (same order)."""
+    return shape_credit(depth, len(mentions)) or reasoned_credit(depth, mentions)
+
+
+def shape_credit(depth: SentenceDepth, named: int) -> list[tuple[float, str]] | None:
+    """The credit of each of `named` mentions when the sentence's shape alone decides it (a
+    fragment, a list of terms, a short sentence), or None: then their reasons decide."""
     count = len(depth.words)
     if count <= MAX_FRAGMENT_WORDS:
-        return [(0.0, WHY_FRAGMENT)] * len(mentions)
-    named = len(mentions)
+        return [(0.0, WHY_FRAGMENT)] * named
     if depth.is_list():
         return [(0.0, WHY_LIST)] * named
     if count < MIN_WORDS_FULL:
         return [(0.5, WHY_SHORT)] * named
+    return None
+
+
+def reasoned_credit(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple[float, str]]:
+    """Credit by reasons, for a sentence whose shape decides nothing (see `shape_credit`)."""
+    named = len(mentions)
     backed: list[str | None] = [m.own_reason for m in mentions]
     if (
         not all(backed) and depth.signals and not all(m.own_only for m in mentions)

@@ -10,7 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions, normalise
+from designcoach.grading.depth import (
+    Mention,
+    SentenceDepth,
+    credit_mentions,
+    normalise,
+    reasoned_credit,
+    shape_credit,
+)
 from designcoach.grading.estimates import find_estimates
 from designcoach.grading.estimates_wording import note as estimate_note
 from designcoach.grading.matching import Index, Matcher, Plan, cached, fold
@@ -32,7 +39,7 @@ from designcoach.grading.scoring import (
     pick_followups,
     weighted_score,
 )
-from designcoach.grading.text import Sentence, split_sentences, word_count
+from designcoach.grading.text import Sentence, split_sentences
 from designcoach.grading.transcripts import (
     Transcript,
     assign_phases,
@@ -53,6 +60,7 @@ WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
 # reasoning, so whatever reason word or number sits in it, what it names earns at most half.
 WHY_WRONG_CLAIM = "named in a sentence that makes a wrong claim (see the misconceptions)"
 MAX_EVIDENCE = 2
+SETTLED = "(not read: the item is settled)"  # stands in for an explain match that is not sought
 OWN_ONLY = "estimates"  # the category whose items generic reasons and numbers cannot back
 
 
@@ -151,12 +159,13 @@ def credit_sentence(
 
 
 class _Best:
-    __slots__ = ("credit", "why", "evidence")
+    __slots__ = ("credit", "why", "evidence", "settled")
 
     def __init__(self) -> None:
         self.credit = 0.0
         self.why = WHY_MISSING
         self.evidence: list[str] = []
+        self.settled = False  # full credit with all the evidence shown: no offer changes it
 
     def offer(self, credit: float, why: str, text: str) -> None:
         if credit > self.credit or not self.evidence:
@@ -168,6 +177,7 @@ class _Best:
             and text not in self.evidence
         ):
             self.evidence.append(text)
+        self.settled = self.credit == 1.0 and len(self.evidence) == MAX_EVIDENCE
 
 
 def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence]:
@@ -201,15 +211,13 @@ def grade_text(
     index = Index(folded_text, sents, rubric_m.plan)
     folded = index.texts
 
+    # Each sentence's mentions, in rubric order (the order items are taken in here); their
+    # explain patterns run later, and only where they can matter.
     by_sentence: dict[int, list[Mention]] = {}
     for number, im in enumerate(rubric_m.items):
         for idx in index.matched(im.detect):
-            own = index.first(im.explain, idx)
             spans = _SpansWhenAsked(index, im.detect, idx)
-            mention = _mention(number, own, sents[idx].text, spans, im.own_only)
-            by_sentence.setdefault(idx, []).append(mention)
-    for mentions in by_sentence.values():
-        mentions.sort(key=lambda m: m.item)  # rubric order, whatever order the parts matched
+            by_sentence.setdefault(idx, []).append(Mention(number, spans, None, im.own_only))
 
     estimates = find_estimates(sents, index.digits)
     bad_estimates = {e.sentence for e in estimates if not e.ok}
@@ -222,12 +230,25 @@ def grade_text(
     wrong_sentences = {idx for hit_idx in wrong for idx in hit_idx}
 
     best = [_Best() for _ in rubric.items]
-    norm = normalise(folded_text) if by_sentence else ""  # once, sliced for each sentence
+    norm = normalise(folded_text)  # once: sliced for each sentence, and split for the count
     for idx in sorted(by_sentence):
         mentions = by_sentence[idx]
+        if all(best[m.item].settled for m in mentions):
+            continue  # nothing this sentence earns can change what those items show
         sent = sents[idx]
         depth = SentenceDepth(folded[idx], norm[sent.start : sent.end])
-        for mention, (credit, why) in zip(mentions, credit_mentions(depth, mentions), strict=True):
+        credits = shape_credit(depth, len(mentions))
+        if credits is None:
+            for m in mentions:
+                if best[m.item].settled:
+                    # Whatever it earns is dropped, and no other mention's credit depends on
+                    # whether this one has its own reason: spare the explain patterns.
+                    m.own_reason = SETTLED
+                else:
+                    own = index.first(rubric_m.items[m.item].explain, idx)
+                    m.own_reason = sent.text[own.start() : own.end()] if own else None
+            credits = reasoned_credit(depth, mentions)
+        for mention, (credit, why) in zip(mentions, credits, strict=True):
             item = rubric.items[mention.item]
             if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
                 credit, why = 0.5, WHY_BAD_ESTIMATE
@@ -291,7 +312,8 @@ def grade_text(
         score=score,
         band=band,
         # the answer's words: for a transcript the candidate's (the interviewer's are not graded)
-        words=info.candidate_words if info is not None else word_count(text),
+        # (`norm` splits where the text does: tests/unit/test_word_count.py)
+        words=info.candidate_words if info is not None else len(norm.split()),
         items=items,
         misconceptions=found,
         followups=pick_followups(
@@ -332,9 +354,14 @@ def _off_topic(
         hits = index.matching(tm)
         found += 1 if hits else 0
         on_topic |= hits
-    counts = [len(s.text.split()) for s in sents]
-    words = sum(counts)
-    topic_words = sum(n for i, n in enumerate(counts) if on_topic >> i & 1)
+    # (Sentences are stripped and apart, so joined with spaces they split into the same words.)
+    words = len(" ".join([s.text for s in sents]).split())
+    if on_topic == (1 << len(sents)) - 1:
+        topic_words = words
+    else:
+        topic_words = len(
+            " ".join([s.text for i, s in enumerate(sents) if on_topic >> i & 1]).split()
+        )
     return found < topic_min, (topic_words / words if words else 0.0)
 
 

@@ -97,13 +97,14 @@ def weighted_score(results: Sequence[Weighed], level: Level) -> float:
 
 def category_scores(results: Sequence[Weighed]) -> dict[str, float]:
     """0-100 per category that has items, in the fixed category order."""
-    out: dict[str, float] = {}
-    for cat in CATEGORIES:
-        inside = [r for r in results if r.category == cat]
-        weight = sum(r.weight for r in inside)
-        if weight:
-            out[cat] = round(100.0 * sum(r.weight * r.credit for r in inside) / weight, 1)
-    return out
+    weight: dict[str, float] = {}
+    earned: dict[str, float] = {}
+    for r in results:  # (in rubric order within each category, as the sums always ran)
+        weight[r.category] = weight.get(r.category, 0) + r.weight
+        earned[r.category] = earned.get(r.category, 0) + r.weight * r.credit
+    return {
+        cat: round(100.0 * earned[cat] / weight[cat], 1) for cat in CATEGORIES if weight.get(cat)
+    }
 
 
 def pick_followups(
