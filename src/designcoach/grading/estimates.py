@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from designcoach.grading.estimates_prose import prose_calcs
-from designcoach.grading.estimates_tokens import SECONDS, Calc, Tok, numbers, tokens
+from designcoach.grading.estimates_tokens import SECONDS, Calc, Tok, lower_in_place, numbers, tokens
 from designcoach.grading.text import Sentence
 
 # At least two numbers: most sentences have fewer. (A second filter, for a word or sign that
@@ -151,16 +151,20 @@ def _explicit(text: str, toks: Sequence[Tok]) -> list[Calc]:
 def calculations(text: str) -> list[Calc]:
     """Every calculation in one sentence, in order."""
     low = text.lower()
+    in_place = lower_in_place(text, low)
     if _EQUALS.search(low) and _OPERATOR.search(low):
-        toks = tokens(text)
+        toks = tokens(text, in_place)
         nums = [t for t in toks if t.kind == "num"]
         found = _explicit(text, toks) if len(nums) > 1 else []
     else:
-        nums, found = numbers(text), []
+        nums, found = numbers(text, in_place), []
     if len(nums) < 2:
         return []
-    taken = {c.result.start for c in found}
-    found += [c for c in prose_calcs(text, nums) if c.result.start not in taken]
+    # words are read only where lower() kept the offsets: rare letters move them, and then a
+    # span would be misplaced
+    if len(low) == len(text):
+        taken = {c.result.start for c in found}
+        found += [c for c in prose_calcs(low, nums) if c.result.start not in taken]
     found.sort(key=lambda c: (c.start, c.end))
     return found
 

@@ -204,11 +204,11 @@ def _near(stated: float, computed: float) -> bool:
     )
 
 
-def prose_calcs(text: str, nums: Sequence[Tok]) -> list[Calc]:
-    """The calculations said in words among a sentence's numbers (`nums`, in order)."""
-    low = text.lower()
-    if len(low) != len(text):
-        return []  # lower() moved the offsets (rare letters): read nothing rather than misplace
+def prose_calcs(low: str, nums: Sequence[Tok]) -> list[Calc]:
+    """The calculations said in words among a sentence's numbers (`nums`, in order).
+
+    `low`: the sentence lower-cased, where lower() kept every offset in place.
+    """
     found = _products(low, nums) + _restated(low, nums)
     # substring tests first: a regex at every number costs more than a scan of the sentence
     if "peak" in low:

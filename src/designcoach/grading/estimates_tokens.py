@@ -144,9 +144,9 @@ def _times_glued(text: str, at: int) -> bool:
     return text[at - 1] in "xX×" and at >= 2 and (text[at - 2].isdigit() or text[at - 2] == " ")
 
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a letter that lowers to two: keep every offset in place
+def lower_in_place(text: str, low: str) -> str:
+    """`low`, which is `text.lower()`, with every offset of `text` kept in place."""
+    if len(low) != len(text):  # a letter that lowers to two keeps the first
         low = "".join(ch.lower()[:1] for ch in text)
     return low
 
@@ -179,16 +179,18 @@ def _rates(low: str, out: Sequence[Tok]) -> None:
                     tok.rate = _unit(rate.group("unit") or rate.group("adv"))
 
 
-def numbers(text: str) -> list[Tok]:
-    """The numbers alone, each with its rate: all that sentences in words need (and cheaper)."""
+def numbers(text: str, low: str) -> list[Tok]:
+    """The numbers alone, each with its rate: all that sentences in words need (and cheaper).
+
+    `low`: the text lower-cased with its offsets in place (lower_in_place).
+    """
     out = [_num_tok(m) for m in _NUM.finditer(text) if not _is_name(text, m.start())]
-    _rates(_lower(text), out)
+    _rates(low, out)
     return out
 
 
-def tokens(text: str) -> list[Tok]:
-    """Numbers, operators, equals signs and brackets, in order."""
-    low = _lower(text)
+def tokens(text: str, low: str) -> list[Tok]:
+    """Numbers, operators, equals signs and brackets, in order (`low` as for numbers)."""
     out: list[Tok] = []
     last = 0
     percent = False
