@@ -20,13 +20,14 @@ SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0, "day": 86400.0, "week": 604800.0,
 
 # Numbers first (a regex that starts with a digit scans fast); what lies between two numbers
 # is then read by the small patterns below.
-# Each pattern here starts with a look at the first character (and, for words, at the word
-# boundary): re cannot see the characters its alternatives may start with, so without it every
-# position of a sentence tries them all (three times slower; the results are the same, as
-# tests/unit/test_estimate_regexes.py checks against the patterns without the look).
+# _NUM and _RATE start with the set of characters a match can start with, as a plain class:
+# re then skips at C speed to the next such character. _BETWEEN starts with a look at the first
+# character (and, for words, at the word boundary), which fails fast but at every position.
+# Without either, every position of a sentence tries all the alternatives (three times slower;
+# the results are the same, as tests/unit/test_estimate_regexes.py checks against the plain
+# patterns).
 _NUM = re.compile(
-    r"(?=\d)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<digits>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     r"(?:(?P<powop>[ \t]*(?:\^|\*\*)[ \t]*|e[+-]?)(?P<pow>\d{1,2})(?![\d.]))?"
     r"(?P<pct>[ \t]?%)?"
     r"(?:[ \t]?(?P<mag>(?P<bytes>[KkMGTPE])i?B(?![A-Za-z])|bytes?\b|thousand\b|million\b|billion\b|"
@@ -41,10 +42,13 @@ _BETWEEN = re.compile(
     r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
     r"|(?P<lp>\()|(?P<rp>\)))"
 )
+# A slash or the first letter of a word below, at a word boundary (looked at once it is read),
+# then the rest of the alternative that character starts.
 _RATE = re.compile(
-    r"(?=/|\b[paeqrtdmy])(?:"  # a slash or the first letter of a word below: a quick no elsewhere
-    r"(?:/|\bper\s+|\ban?\s+|\beach\s+)\s*(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|hours?|hrs?|h|"
-    r"days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b|\b(?P<qps>[qrt]ps)\b|\b(?P<adv>daily|monthly|yearly|annually)\b)"
+    r"[/paeqrtdmy](?<=/|\b.)(?:"
+    r"(?:(?<=/)|(?<=p)er\s+|(?<=a)n?\s+|(?<=e)ach\s+)\s*(?P<unit>sec(?:ond)?s?|s|"
+    r"min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b"
+    r"|(?<=[qrt])ps\b|(?:(?<=d)aily|(?<=m)onthly|(?<=y)early|(?<=a)nnually)\b)"
 )
 
 
@@ -78,6 +82,8 @@ class Calc(NamedTuple):
 
 
 def _unit(word: str) -> str:
+    if word.endswith("ps"):  # qps, rps, tps
+        return "s"
     w = word.lower().rstrip("s") or "s"
     if w in ("sec", "second", "s"):
         return "s"
@@ -173,10 +179,7 @@ def _rates(low: str, out: Sequence[Tok]) -> None:
             rate = _RATE.search(low, tok.end, stop)
             if rate and len(low[tok.end : rate.start()].split()) <= 2:
                 tok.after = rate.end()
-                if rate.group("qps"):
-                    tok.rate = "s"
-                else:
-                    tok.rate = _unit(rate.group("unit") or rate.group("adv"))
+                tok.rate = _unit(rate["unit"] or rate[0])  # a unit after a word, or one word
 
 
 def numbers(text: str, low: str) -> list[Tok]:
