@@ -124,17 +124,29 @@ def _number(m: re.Match[str]) -> tuple[float, bool]:
 
 
 _PERCENT_OF = re.compile(r"\s*of\b")
+# Every match of _BETWEEN holds one of these characters or words.
+_BETWEEN_SIGN = re.compile(r"[x×*·÷/=≈≃\-→~()]")
+_BETWEEN_WORDS = ("times", "multiplied", "divided", "equals", "gives", "about", "around", "roughly",
+                  "approx")  # fmt: skip
+
+
+def _may_relate(gap: str) -> bool:
+    """Whether _BETWEEN may match in `gap`: most gaps hold no sign or word it needs, and these
+    tests cost half the search they spare."""
+    return _BETWEEN_SIGN.search(gap) is not None or any(word in gap for word in _BETWEEN_WORDS)
 
 
 def _gap_tokens(text: str, start: int, end: int, out: list[Tok], percent: bool = False) -> None:
     """Operators, equals signs and brackets between two numbers (`text` is lower-cased)."""
     gap = text[start:end]
+    if percent and (of := _PERCENT_OF.match(gap)):
+        out.append(Tok("op", start + of.start(), start + of.end(), op="*"))  # "10% of 500M"
+    if not _may_relate(gap):
+        return
     last = 0
     found = list(_BETWEEN.finditer(gap))
     if any(m.lastgroup == "eq" and m.group(0) != "~" for m in found):
         found = [m for m in found if m.group(0) != "~"]  # "= ~230K": the ~ only means about
-    if percent and (of := _PERCENT_OF.match(gap)):
-        out.append(Tok("op", start + of.start(), start + of.end(), op="*"))  # "10% of 500M"
     for m in found:
         kind = m.lastgroup or "op"
         tok = Tok(kind, start + m.start(), start + m.end(), gap=len(gap[last : m.start()].split()))

@@ -1,0 +1,38 @@
+"""The estimation check's quick tests answer as the plain regexes written here do: whether
+the gap between two numbers may hold an operator or an equals sign (Hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from designcoach.grading import estimates_tokens
+
+PLAIN_BETWEEN = re.compile(
+    r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
+    r"\b(?:multiplied|divided) by\b)"
+    r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
+    r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
+    r"|(?P<lp>\()|(?P<rp>\))"
+)
+PIECES = [
+    *"0123456789٣０²x×*·÷/=≈≃-→~()%><. \t\n\u00a0_'’",
+    *["is", "are", "so", "or", "that's", "which is", "this", "isn't", "sore", "x2", "box"],
+    *["about", "around", "roughly", "approx", "approximately", "aboutness", "of", "times"],
+    *["multiplied by", "divided by", "equals", "gives", "->", "=>", "1,000", "20B/day", "5%"],
+]
+pieces = st.one_of(st.sampled_from(PIECES), st.sampled_from(PIECES), st.text(max_size=4))
+spaced = st.tuples(pieces, st.sampled_from(["", " ", " ", "  ", "\t"])).map("".join)
+texts = st.lists(spaced, max_size=30).map("".join)
+SETTINGS = settings(max_examples=800, deadline=None)
+
+
+@SETTINGS
+@given(texts)
+@example(" is about ")
+@example(" divided by ")
+def test_a_gap_without_signs_or_words_has_no_token(text: str) -> None:
+    if PLAIN_BETWEEN.search(text):
+        assert estimates_tokens._may_relate(text)
