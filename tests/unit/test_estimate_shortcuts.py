@@ -1,4 +1,5 @@
-"""The estimation check's quick tests answer as the plain regexes written here do: whether
+"""The estimation check's quick tests answer as the plain regexes written here do: whether a
+sentence has two numbers, whether it may hold a calculation written with signs, and whether
 the gap between two numbers may hold an operator or an equals sign (Hypothesis)."""
 
 from __future__ import annotations
@@ -8,8 +9,13 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from designcoach.grading import estimates_tokens
+from designcoach.grading import estimates, estimates_tokens
 
+PLAIN_TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
+PLAIN_OPERATOR = re.compile(r"[×*·÷/]|x(?=[\s~(\d]|$)|times|multiplied|divided|%\s*of")
+PLAIN_EQUALS = re.compile(
+    r"[=≈≃→~]|->|equals|gives|\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)"
+)
 PLAIN_BETWEEN = re.compile(
     r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
     r"\b(?:multiplied|divided) by\b)"
@@ -27,6 +33,26 @@ pieces = st.one_of(st.sampled_from(PIECES), st.sampled_from(PIECES), st.text(max
 spaced = st.tuples(pieces, st.sampled_from(["", " ", " ", "  ", "\t"])).map("".join)
 texts = st.lists(spaced, max_size=30).map("".join)
 SETTINGS = settings(max_examples=800, deadline=None)
+
+
+@SETTINGS
+@given(texts)
+@example("5 ٣")
+@example("x 5 ０")
+def test_two_numbers_as_the_plain_regex(text: str) -> None:
+    assert estimates._two_numbers(text) is bool(PLAIN_TWO_NUMBERS.search(text))
+
+
+@SETTINGS
+@given(texts)
+@example("5 x 4 is about 20")
+@example("20 which is roughly 4 ÷ 5")
+@example("5% of 4 or approx 2")
+@example("this about 4 x 5")
+def test_signs_as_the_plain_regexes(text: str) -> None:
+    low = text.lower()
+    plain = bool(PLAIN_EQUALS.search(low) and PLAIN_OPERATOR.search(low))
+    assert estimates._with_signs(low) is plain
 
 
 @SETTINGS

@@ -20,14 +20,26 @@ from designcoach.grading.text import Sentence
 
 # At least two numbers: most sentences have fewer. (A second filter, for a word or sign that
 # could relate them, cost more than the parsing it spared once sentences in words were read.)
-_TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
-# What a calculation written with signs needs: an operator and an equals sign (matched loosely
-# here, in the lower-cased sentence: a quick no). Sentences without both are read in words
-# only, from cheaper tokens.
-_OPERATOR = re.compile(r"[×*·÷/]|x(?=[\s~(\d]|$)|times|multiplied|divided|%\s*of")
-_EQUALS = re.compile(
-    r"[=≈≃→~]|->|equals|gives|\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)"
+_DIGIT_END = re.compile(r"\d\D")
+_DIGIT = re.compile(r"\d")
+# In ASCII text \d is [0-9], a range re tests quicker than the Unicode digit class.
+_ASCII_DIGIT_END = re.compile(r"[0-9][^0-9]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# What a calculation written with signs needs: an operator and an equals sign (looked for
+# loosely, in the lower-cased sentence: a quick no). Sentences without both are read in words
+# only, from cheaper tokens. Substring tests first: one search for all the alternatives starts
+# the regex matcher at every position, and costs about three times more.
+_EQUALS_SIGNS = ("=", "≈", "≃", "→", "~", "->", "equals", "gives")
+_HEDGES = ("about", "around", "roughly", "approx")
+# `\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)` read backwards, in the
+# reversed sentence: starting with the hedges' letters, re skips at C speed to where they may
+# start (\b looks both ways, so it reads the same), rather than try the words at every position.
+_EQUALS_WORDS_REVERSED = re.compile(
+    r"(?:tuoba|dnuora|ylhguor|xorppa)\s+(?:si|era|os|ro|s'taht|si hcihw)\b"
 )
+_OPERATOR_SIGNS = ("×", "*", "·", "÷", "/", "times", "multiplied", "divided")
+_OPERATOR_X = re.compile(r"x(?=[\s~(\d]|$)")
+_PERCENT_OF = re.compile(r"%\s*of")
 MAX_GAP_WORDS = 4
 TOLERANCE = 10.0
 
@@ -148,11 +160,33 @@ def _explicit(text: str, toks: Sequence[Tok]) -> list[Calc]:
     return found
 
 
+def _two_numbers(text: str) -> bool:
+    r"""A digit, then another after a non-digit: what `\d[^\d]+\d` finds, in two quick searches."""
+    if text.isascii():
+        first = _ASCII_DIGIT_END.search(text)
+        return first is not None and _ASCII_DIGIT.search(text, first.end()) is not None
+    first = _DIGIT_END.search(text)
+    return first is not None and _DIGIT.search(text, first.end()) is not None
+
+
+def _with_signs(low: str) -> bool:
+    """An operator and an equals sign in the lower-cased sentence, loosely (a quick no)."""
+    equals = any(sign in low for sign in _EQUALS_SIGNS) or (
+        any(hedge in low for hedge in _HEDGES)
+        and _EQUALS_WORDS_REVERSED.search(low[::-1]) is not None
+    )
+    return equals and (
+        any(sign in low for sign in _OPERATOR_SIGNS)
+        or ("x" in low and _OPERATOR_X.search(low) is not None)
+        or ("%" in low and _PERCENT_OF.search(low) is not None)
+    )
+
+
 def calculations(text: str) -> list[Calc]:
     """Every calculation in one sentence, in order."""
     low = text.lower()
     in_place = lower_in_place(text, low)
-    if _EQUALS.search(low) and _OPERATOR.search(low):
+    if _with_signs(low):
         toks = tokens(text, in_place)
         nums = [t for t in toks if t.kind == "num"]
         found = _explicit(text, toks) if len(nums) > 1 else []
@@ -183,7 +217,7 @@ def find_estimates(sentences: Sequence[Sentence], digits: int | None = None) -> 
     for idx, sent in enumerate(sentences):
         if digits is not None and not digits >> idx & 1:
             continue
-        if not _TWO_NUMBERS.search(sent.text):
+        if not _two_numbers(sent.text):
             continue
         for calc in calculations(sent.text):
             out.append(
