@@ -40,6 +40,8 @@ _EQUALS_WORDS_REVERSED = re.compile(
 _OPERATOR_SIGNS = ("×", "*", "·", "÷", "/", "times", "multiplied", "divided")
 _OPERATOR_X = re.compile(r"x(?=[\s~(\d]|$)")
 _PERCENT_OF = re.compile(r"%\s*of")
+# A unit glued to a result ("230K/s", "20B/day"): up to white space, a comma or a semicolon.
+_GLUED = re.compile(r"[^\s,;]*")
 MAX_GAP_WORDS = 4
 TOLERANCE = 10.0
 
@@ -116,7 +118,7 @@ def _close(stated: float, computed: float) -> bool:
 
 def _span_end(text: str, end: int) -> int:
     """Carry the span over a unit glued to the result ("230K/s", "20B/day")."""
-    m = re.compile(r"[^\s,;]*").match(text, end)
+    m = _GLUED.match(text, end)
     stop = m.end() if m else end
     while stop > end and text[stop - 1] in ".:)":
         stop -= 1
