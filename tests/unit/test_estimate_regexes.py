@@ -135,6 +135,16 @@ def test_between_matches_like_the_plain_alternation(text: str) -> None:
 
 
 @SETTINGS
+@given(texts)
+@example(" is about ")
+@example(" divided by ")
+@example(" -> ")
+def test_a_gap_without_a_sign_or_word_between_needs_is_not_searched(text: str) -> None:
+    if PLAIN_BETWEEN.search(text):
+        assert estimates_tokens._may_relate(text)
+
+
+@SETTINGS
 @given(texts, st.integers(0, 20), st.integers(0, 200))
 @example("5 qpsx, 5 qps, 5 /daily and 5 an hour", 0, 200)
 def test_rate_matches_like_the_plain_alternation(text: str, pos: int, size: int) -> None:

@@ -1,6 +1,6 @@
 """The estimation check's quick tests answer as the plain regexes written here do: whether a
-sentence has two numbers, whether it may hold a calculation written with signs, and whether
-the gap between two numbers may hold an operator or an equals sign (Hypothesis)."""
+sentence has two numbers, and whether it may hold a calculation written with signs
+(Hypothesis)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,18 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from designcoach.grading import estimates, estimates_tokens
+from designcoach.grading import estimates
 
 PLAIN_TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
 PLAIN_OPERATOR = re.compile(r"[×*·÷/]|x(?=[\s~(\d]|$)|times|multiplied|divided|%\s*of")
 PLAIN_EQUALS = re.compile(
     r"[=≈≃→~]|->|equals|gives|\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)"
 )
-PLAIN_BETWEEN = re.compile(
-    r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
-    r"\b(?:multiplied|divided) by\b)"
-    r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
-    r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
-    r"|(?P<lp>\()|(?P<rp>\))"
-)
 PIECES = [
     *"0123456789٣０²x×*·÷/=≈≃-→~()%><. \t\n\u00a0_'’",
     *["is", "are", "so", "or", "that's", "which is", "this", "isn't", "sore", "x2", "box"],
     *["about", "around", "roughly", "approx", "approximately", "aboutness", "of", "times"],
-    *["multiplied by", "divided by", "equals", "gives", "->", "=>", "1,000", "20B/day", "5%"],
+    *["multiplied by", "divided", "equals", "gives", "->", "=>", "1,000", "20B/day", "5%"],
 ]
 pieces = st.one_of(st.sampled_from(PIECES), st.sampled_from(PIECES), st.text(max_size=4))
 spaced = st.tuples(pieces, st.sampled_from(["", " ", " ", "  ", "\t"])).map("".join)
@@ -47,18 +40,10 @@ def test_two_numbers_as_the_plain_regex(text: str) -> None:
 @given(texts)
 @example("5 x 4 is about 20")
 @example("20 which is roughly 4 ÷ 5")
-@example("5% of 4 or approx 2")
+@example("5% of 4 is about 2")
+@example("4 x 5 is approx 20")
 @example("this about 4 x 5")
 def test_signs_as_the_plain_regexes(text: str) -> None:
     low = text.lower()
     plain = bool(PLAIN_EQUALS.search(low) and PLAIN_OPERATOR.search(low))
     assert estimates._with_signs(low) is plain
-
-
-@SETTINGS
-@given(texts)
-@example(" is about ")
-@example(" divided by ")
-def test_a_gap_without_signs_or_words_has_no_token(text: str) -> None:
-    if PLAIN_BETWEEN.search(text):
-        assert estimates_tokens._may_relate(text)
