@@ -1,17 +1,25 @@
-"""The estimate regexes look at a position's first character before trying their alternatives;
-that look only skips positions where no alternative could start, so every match stays the same
-as with the plain alternation written here (Hypothesis)."""
+"""The estimate regexes look at a position's first character before trying their alternatives
+(as a look ahead, or as the class of characters a match starts with); that only skips positions
+where no alternative could start, so every match stays the same as with the plain alternation
+written here (Hypothesis)."""
 
 from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from designcoach.grading import estimates_tokens
 
-# The same alternatives without the look ahead: the reference for what each pattern matches.
+# The same alternatives without the look: the reference for what each pattern matches.
+PLAIN_NUM = re.compile(
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<powop>[ \t]*(?:\^|\*\*)[ \t]*|e[+-]?)(?P<pow>\d{1,2})(?![\d.]))?"
+    r"(?P<pct>[ \t]?%)?"
+    r"(?:[ \t]?(?P<mag>(?P<bytes>[KkMGTPE])i?B(?![A-Za-z])|bytes?\b|thousand\b|million\b|billion\b|"
+    r"trillion\b|mn\b|bn\b|tn\b|[kKmMbBtT](?![A-Za-z])))?"
+)
 PLAIN_BETWEEN = re.compile(
     r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
     r"\b(?:multiplied|divided) by\b)"
@@ -93,6 +101,8 @@ PIECES = [
         "20B/day",
         "230K/s",
     ],
+    *["1,000", "2.5", "1,234.5", "e5", "e+06", "^3", "**2", "KB", "GiB", "MB", "B", "bytes"],
+    *["thousand", "million", "bn", "mn", "T", "k", "٣", "０", "are about", "so roughly"],
     "which is about",
     "is roughly",
     "that's ~",
@@ -113,13 +123,38 @@ def _all(rx: re.Pattern[str], text: str, pos: int = 0, end: int | None = None) -
 
 @SETTINGS
 @given(texts)
+@example("1234,567 and 12,345,6789.5 at 10e5 or 2 ^ 10% 4 KiB")
+def test_number_matches_like_the_plain_alternation(text: str) -> None:
+    assert _all(estimates_tokens._NUM, text) == _all(PLAIN_NUM, text)
+
+
+@SETTINGS
+@given(texts)
 def test_between_matches_like_the_plain_alternation(text: str) -> None:
     assert _all(estimates_tokens._BETWEEN, text) == _all(PLAIN_BETWEEN, text)
 
 
 @SETTINGS
+@given(texts)
+@example(" is about ")
+@example(" divided by ")
+@example(" -> ")
+def test_a_gap_without_a_sign_or_word_between_needs_is_not_searched(text: str) -> None:
+    if PLAIN_BETWEEN.search(text):
+        assert estimates_tokens._may_relate(text)
+
+
+@SETTINGS
 @given(texts, st.integers(0, 20), st.integers(0, 200))
+@example("5 qpsx, 5 qps, 5 /daily and 5 an hour", 0, 200)
 def test_rate_matches_like_the_plain_alternation(text: str, pos: int, size: int) -> None:
     # tokens() searches from inside the text, where \b sees the character before `pos`.
     end = pos + size
-    assert _all(estimates_tokens._RATE, text, pos, end) == _all(PLAIN_RATE, text, pos, end)
+    found = estimates_tokens._RATE.finditer(text, pos, end)
+    # the time unit is read from the unit group, or else from the whole match (qps, daily)
+    rates = [(m.span(), estimates_tokens._unit(m["unit"] or m[0])) for m in found]
+    plain = PLAIN_RATE.finditer(text, pos, end)
+    assert rates == [
+        (m.span(), "s" if m["qps"] else estimates_tokens._unit(m["unit"] or m["adv"]))
+        for m in plain
+    ]

@@ -15,19 +15,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from designcoach.grading.estimates_prose import prose_calcs
-from designcoach.grading.estimates_tokens import SECONDS, Calc, Tok, numbers, tokens
+from designcoach.grading.estimates_tokens import SECONDS, Calc, Tok, lower_in_place, numbers, tokens
 from designcoach.grading.text import Sentence
 
 # At least two numbers: most sentences have fewer. (A second filter, for a word or sign that
 # could relate them, cost more than the parsing it spared once sentences in words were read.)
-_TWO_NUMBERS = re.compile(r"\d[^\d]+\d")
-# What a calculation written with signs needs: an operator and an equals sign (matched loosely
-# here, in the lower-cased sentence: a quick no). Sentences without both are read in words
-# only, from cheaper tokens.
-_OPERATOR = re.compile(r"[×*·÷/]|x(?=[\s~(\d]|$)|times|multiplied|divided|%\s*of")
-_EQUALS = re.compile(
-    r"[=≈≃→~]|->|equals|gives|\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)"
+_DIGIT_END = re.compile(r"\d\D")
+_DIGIT = re.compile(r"\d")
+# In ASCII text \d is [0-9], a range re tests quicker than the Unicode digit class.
+_ASCII_DIGIT_END = re.compile(r"[0-9][^0-9]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# What a calculation written with signs needs: an operator and an equals sign (looked for
+# loosely, in the lower-cased sentence: a quick no). Sentences without both are read in words
+# only, from cheaper tokens. Substring tests first: one search for all the alternatives starts
+# the regex matcher at every position, and costs about three times more.
+_EQUALS_SIGNS = ("=", "≈", "≃", "→", "~", "->", "equals", "gives")
+_HEDGES = ("about", "around", "roughly", "approx")
+# `\b(?:is|are|so|or|that's|which is)\s+(?:about|around|roughly|approx)` read backwards, in the
+# reversed sentence: starting with the hedges' letters, re skips at C speed to where they may
+# start (\b looks both ways, so it reads the same), rather than try the words at every position.
+_EQUALS_WORDS_REVERSED = re.compile(
+    r"(?:tuoba|dnuora|ylhguor|xorppa)\s+(?:si|era|os|ro|s'taht|si hcihw)\b"
 )
+_OPERATOR_SIGNS = ("×", "*", "·", "÷", "/", "times", "multiplied", "divided")
+_OPERATOR_X = re.compile(r"x(?=[\s~(\d]|$)")
+_PERCENT_OF = re.compile(r"%\s*of")
+# A unit glued to a result ("230K/s", "20B/day"): up to white space, a comma or a semicolon.
+_GLUED = re.compile(r"[^\s,;]*")
 MAX_GAP_WORDS = 4
 TOLERANCE = 10.0
 
@@ -104,7 +118,7 @@ def _close(stated: float, computed: float) -> bool:
 
 def _span_end(text: str, end: int) -> int:
     """Carry the span over a unit glued to the result ("230K/s", "20B/day")."""
-    m = re.compile(r"[^\s,;]*").match(text, end)
+    m = _GLUED.match(text, end)
     stop = m.end() if m else end
     while stop > end and text[stop - 1] in ".:)":
         stop -= 1
@@ -148,19 +162,45 @@ def _explicit(text: str, toks: Sequence[Tok]) -> list[Calc]:
     return found
 
 
+def _two_numbers(text: str) -> bool:
+    r"""A digit, then another after a non-digit: what `\d[^\d]+\d` finds, in two quick searches."""
+    if text.isascii():
+        first = _ASCII_DIGIT_END.search(text)
+        return first is not None and _ASCII_DIGIT.search(text, first.end()) is not None
+    first = _DIGIT_END.search(text)
+    return first is not None and _DIGIT.search(text, first.end()) is not None
+
+
+def _with_signs(low: str) -> bool:
+    """An operator and an equals sign in the lower-cased sentence, loosely (a quick no)."""
+    equals = any(sign in low for sign in _EQUALS_SIGNS) or (
+        any(hedge in low for hedge in _HEDGES)
+        and _EQUALS_WORDS_REVERSED.search(low[::-1]) is not None
+    )
+    return equals and (
+        any(sign in low for sign in _OPERATOR_SIGNS)
+        or ("x" in low and _OPERATOR_X.search(low) is not None)
+        or ("%" in low and _PERCENT_OF.search(low) is not None)
+    )
+
+
 def calculations(text: str) -> list[Calc]:
     """Every calculation in one sentence, in order."""
     low = text.lower()
-    if _EQUALS.search(low) and _OPERATOR.search(low):
-        toks = tokens(text)
+    in_place = lower_in_place(text, low)
+    if _with_signs(low):
+        toks = tokens(text, in_place)
         nums = [t for t in toks if t.kind == "num"]
         found = _explicit(text, toks) if len(nums) > 1 else []
     else:
-        nums, found = numbers(text), []
+        nums, found = numbers(text, in_place), []
     if len(nums) < 2:
         return []
-    taken = {c.result.start for c in found}
-    found += [c for c in prose_calcs(text, nums) if c.result.start not in taken]
+    # words are read only where lower() kept the offsets: rare letters move them, and then a
+    # span would be misplaced
+    if len(low) == len(text):
+        taken = {c.result.start for c in found}
+        found += [c for c in prose_calcs(low, nums) if c.result.start not in taken]
     found.sort(key=lambda c: (c.start, c.end))
     return found
 
@@ -179,7 +219,7 @@ def find_estimates(sentences: Sequence[Sentence], digits: int | None = None) -> 
     for idx, sent in enumerate(sentences):
         if digits is not None and not digits >> idx & 1:
             continue
-        if not _TWO_NUMBERS.search(sent.text):
+        if not _two_numbers(sent.text):
             continue
         for calc in calculations(sent.text):
             out.append(

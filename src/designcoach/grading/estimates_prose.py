@@ -10,6 +10,7 @@ products `A users sending B messages each is C`, `A at B each is C`, `A times B 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -165,10 +166,10 @@ def _same_thing(one: str, other: str) -> bool:
 def _peaks(low: str, nums: Sequence[Tok]) -> list[Calc]:
     found = []
     for d, e in zip(nums, nums[1:], strict=False):
-        peak = _PEAK.match(low, e.after)
-        if peak is None or not (d.rate and d.rate == e.rate and d.size == e.size):
+        if not (d.rate and d.rate == e.rate and d.size == e.size):
             continue
-        if _PEAK_GAP.fullmatch(low, d.after, e.start):
+        peak = _PEAK.match(low, e.after)
+        if peak is not None and _PEAK_GAP.fullmatch(low, d.after, e.start):
             found.append(Calc(d.start, peak.end(), e.value, d.value * float(peak["n"]), e))
     return found
 
@@ -176,16 +177,18 @@ def _peaks(low: str, nums: Sequence[Tok]) -> list[Calc]:
 def _divisions(low: str, nums: Sequence[Tok]) -> list[Calc]:
     found = []
     for a, b, c in zip(nums, nums[1:], nums[2:], strict=False):
+        # the checks on the tokens alone first: they cost less than the regexes
+        if not b.value or c.size or c.pct or b.pct or a.size != b.size:
+            continue
+        if a.rate and b.rate and a.rate != b.rate:
+            continue
         per = _PER.match(low, b.after)
-        if per is None or per["noun"] in _TIME_WORDS or not b.value:
+        if per is None or per["noun"] in _TIME_WORDS:
             continue
         if not _PER_RESULT.fullmatch(low, per.end(), c.start):
             continue
-        noun = per["noun"]
-        what = re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{0,2}}?{noun}(?:s|es)?\b").match(low, c.end)
-        if what is None or c.size or c.pct or b.pct or a.size != b.size:
-            continue
-        if (a.rate and b.rate and a.rate != b.rate) or any(_duration(low, t) for t in (a, b, c)):
+        what = _named(per["noun"]).match(low, c.end)
+        if what is None or any(_duration(low, t) for t in (a, b, c)):
             continue
         value = a.value / b.value
         tight = _DIVIDE_TIGHT.fullmatch(low, a.after, b.start)
@@ -196,6 +199,12 @@ def _divisions(low: str, nums: Sequence[Tok]) -> list[Calc]:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _named(noun: str) -> re.Pattern[str]:
+    """A few words, then `noun` again ("per server ... 2,000 gateway servers")."""
+    return re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{0,2}}?{noun}(?:s|es)?\b")
+
+
 def _near(stated: float, computed: float) -> bool:
     return (
         stated > 0
@@ -204,11 +213,11 @@ def _near(stated: float, computed: float) -> bool:
     )
 
 
-def prose_calcs(text: str, nums: Sequence[Tok]) -> list[Calc]:
-    """The calculations said in words among a sentence's numbers (`nums`, in order)."""
-    low = text.lower()
-    if len(low) != len(text):
-        return []  # lower() moved the offsets (rare letters): read nothing rather than misplace
+def prose_calcs(low: str, nums: Sequence[Tok]) -> list[Calc]:
+    """The calculations said in words among a sentence's numbers (`nums`, in order).
+
+    `low`: the sentence lower-cased, where lower() kept every offset in place.
+    """
     found = _products(low, nums) + _restated(low, nums)
     # substring tests first: a regex at every number costs more than a scan of the sentence
     if "peak" in low:

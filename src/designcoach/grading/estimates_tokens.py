@@ -6,6 +6,7 @@ unit written after a number (per second, /day, a year, daily).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -20,13 +21,14 @@ SECONDS = {"s": 1.0, "min": 60.0, "h": 3600.0, "day": 86400.0, "week": 604800.0,
 
 # Numbers first (a regex that starts with a digit scans fast); what lies between two numbers
 # is then read by the small patterns below.
-# Each pattern here starts with a look at the first character (and, for words, at the word
-# boundary): re cannot see the characters its alternatives may start with, so without it every
-# position of a sentence tries them all (three times slower; the results are the same, as
-# tests/unit/test_estimate_regexes.py checks against the patterns without the look).
+# _NUM and _RATE start with the set of characters a match can start with, as a plain class:
+# re then skips at C speed to the next such character. _BETWEEN starts with a look at the first
+# character (and, for words, at the word boundary), which fails fast but at every position.
+# Without either, every position of a sentence tries all the alternatives (three times slower;
+# the results are the same, as tests/unit/test_estimate_regexes.py checks against the plain
+# patterns).
 _NUM = re.compile(
-    r"(?=\d)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<digits>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     r"(?:(?P<powop>[ \t]*(?:\^|\*\*)[ \t]*|e[+-]?)(?P<pow>\d{1,2})(?![\d.]))?"
     r"(?P<pct>[ \t]?%)?"
     r"(?:[ \t]?(?P<mag>(?P<bytes>[KkMGTPE])i?B(?![A-Za-z])|bytes?\b|thousand\b|million\b|billion\b|"
@@ -41,10 +43,13 @@ _BETWEEN = re.compile(
     r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
     r"|(?P<lp>\()|(?P<rp>\)))"
 )
+# A slash or the first letter of a word below, at a word boundary (looked at once it is read),
+# then the rest of the alternative that character starts.
 _RATE = re.compile(
-    r"(?=/|\b[paeqrtdmy])(?:"  # a slash or the first letter of a word below: a quick no elsewhere
-    r"(?:/|\bper\s+|\ban?\s+|\beach\s+)\s*(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|hours?|hrs?|h|"
-    r"days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b|\b(?P<qps>[qrt]ps)\b|\b(?P<adv>daily|monthly|yearly|annually)\b)"
+    r"[/paeqrtdmy](?<=/|\b.)(?:"
+    r"(?:(?<=/)|(?<=p)er\s+|(?<=a)n?\s+|(?<=e)ach\s+)\s*(?P<unit>sec(?:ond)?s?|s|"
+    r"min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?|wk|months?|mo|years?|yrs?|y)\b"
+    r"|(?<=[qrt])ps\b|(?:(?<=d)aily|(?<=m)onthly|(?<=y)early|(?<=a)nnually)\b)"
 )
 
 
@@ -77,7 +82,10 @@ class Calc(NamedTuple):
     result: Tok  # the stated figure: its unit and rate word the report line
 
 
+@functools.cache  # a few dozen words: those _RATE matches
 def _unit(word: str) -> str:
+    if word.endswith("ps"):  # qps, rps, tps
+        return "s"
     w = word.lower().rstrip("s") or "s"
     if w in ("sec", "second", "s"):
         return "s"
@@ -118,17 +126,29 @@ def _number(m: re.Match[str]) -> tuple[float, bool]:
 
 
 _PERCENT_OF = re.compile(r"\s*of\b")
+# Every match of _BETWEEN holds one of these characters or words.
+_BETWEEN_SIGN = re.compile(r"[x×*·÷/=≈≃\-→~()]")
+_BETWEEN_WORDS = ("times", "multiplied", "divided", "equals", "gives", "about", "around", "roughly",
+                  "approx")  # fmt: skip
+
+
+def _may_relate(gap: str) -> bool:
+    """Whether _BETWEEN may match in `gap`: most gaps hold no sign or word it needs, and these
+    tests cost half the search they spare."""
+    return _BETWEEN_SIGN.search(gap) is not None or any(word in gap for word in _BETWEEN_WORDS)
 
 
 def _gap_tokens(text: str, start: int, end: int, out: list[Tok], percent: bool = False) -> None:
     """Operators, equals signs and brackets between two numbers (`text` is lower-cased)."""
     gap = text[start:end]
+    if percent and (of := _PERCENT_OF.match(gap)):
+        out.append(Tok("op", start + of.start(), start + of.end(), op="*"))  # "10% of 500M"
+    if not _may_relate(gap):
+        return
     last = 0
     found = list(_BETWEEN.finditer(gap))
     if any(m.lastgroup == "eq" and m.group(0) != "~" for m in found):
         found = [m for m in found if m.group(0) != "~"]  # "= ~230K": the ~ only means about
-    if percent and (of := _PERCENT_OF.match(gap)):
-        out.append(Tok("op", start + of.start(), start + of.end(), op="*"))  # "10% of 500M"
     for m in found:
         kind = m.lastgroup or "op"
         tok = Tok(kind, start + m.start(), start + m.end(), gap=len(gap[last : m.start()].split()))
@@ -144,9 +164,9 @@ def _times_glued(text: str, at: int) -> bool:
     return text[at - 1] in "xX×" and at >= 2 and (text[at - 2].isdigit() or text[at - 2] == " ")
 
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a letter that lowers to two: keep every offset in place
+def lower_in_place(text: str, low: str) -> str:
+    """`low`, which is `text.lower()`, with every offset of `text` kept in place."""
+    if len(low) != len(text):  # a letter that lowers to two keeps the first
         low = "".join(ch.lower()[:1] for ch in text)
     return low
 
@@ -161,7 +181,8 @@ def _is_name(text: str, at: int) -> bool:
 def _num_tok(m: re.Match[str]) -> Tok:
     value, size = _number(m)
     start, end = m.span()
-    return Tok("num", start, end, value, size=size, pct=m.group("pct") is not None, after=end)
+    # by position: quicker than by keyword, and numbers are the tokens made most
+    return Tok("num", start, end, value, "", None, 0, size, m.group("pct") is not None, end)
 
 
 def _rates(low: str, out: Sequence[Tok]) -> None:
@@ -173,22 +194,21 @@ def _rates(low: str, out: Sequence[Tok]) -> None:
             rate = _RATE.search(low, tok.end, stop)
             if rate and len(low[tok.end : rate.start()].split()) <= 2:
                 tok.after = rate.end()
-                if rate.group("qps"):
-                    tok.rate = "s"
-                else:
-                    tok.rate = _unit(rate.group("unit") or rate.group("adv"))
+                tok.rate = _unit(rate["unit"] or rate[0])  # a unit after a word, or one word
 
 
-def numbers(text: str) -> list[Tok]:
-    """The numbers alone, each with its rate: all that sentences in words need (and cheaper)."""
+def numbers(text: str, low: str) -> list[Tok]:
+    """The numbers alone, each with its rate: all that sentences in words need (and cheaper).
+
+    `low`: the text lower-cased with its offsets in place (lower_in_place).
+    """
     out = [_num_tok(m) for m in _NUM.finditer(text) if not _is_name(text, m.start())]
-    _rates(_lower(text), out)
+    _rates(low, out)
     return out
 
 
-def tokens(text: str) -> list[Tok]:
-    """Numbers, operators, equals signs and brackets, in order."""
-    low = _lower(text)
+def tokens(text: str, low: str) -> list[Tok]:
+    """Numbers, operators, equals signs and brackets, in order (`low` as for numbers)."""
     out: list[Tok] = []
     last = 0
     percent = False
