@@ -1,5 +1,6 @@
 """Prepared patterns mean what the rubric's patterns mean (Hypothesis): the rewritten regex finds
-the same matches (every group's span) as the folded pattern."""
+the same matches (every group's span) as the folded pattern; every match meets the literal
+requirement."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading.patterns import (
+    DIGIT,
+    WHOLE_WORD,
+    WORD_START,
     fast_boundaries,
     fold,
+    is_searched,
     lower_pattern,
+    requirement,
 )
 
 CATALOG = Catalog()
@@ -75,6 +81,21 @@ def _regs(source: str, folded: str) -> list[tuple[tuple[int, int], ...]] | None:
     return None if rx is None else [m.regs for m in rx.finditer(folded)]
 
 
+def _meets(literal: str, folded: str) -> bool:
+    """The plain meaning of a literal (see patterns): in some word, or in the text."""
+    words = re.findall(r"\w+", folded)
+    body = literal[1:]
+    if literal == DIGIT:
+        return any(ch.isdecimal() for ch in folded)
+    if literal[:1] == WHOLE_WORD:
+        return body in words
+    if literal[:1] == WORD_START:
+        return any(w.startswith(body) for w in words)
+    if is_searched(literal):
+        return literal in folded
+    return any(literal in w for w in words)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=4).map(" ".join))
 def test_bundled_patterns_match_the_same_after_the_rewrite(text: str) -> None:
@@ -108,3 +129,17 @@ def test_branches_sharing_a_first_letter_test_it_once() -> None:
     # ... but not where moving the \b would change a match (see the known case above).
     assert fast_boundaries(r"\b(in[- ]order|out)?x") == r"\b(in[- ]order|out)?x"
     assert fast_boundaries(r"\b(in[- ]order|o\b(u|t))") == r"\b(in[- ]order|o\b(u|t))"
+
+
+@SETTINGS
+@given(
+    st.one_of(PATTERNS, st.sampled_from(BUNDLED)), st.one_of(SMALL_TEXTS, st.sampled_from(EXAMPLES))
+)
+def test_every_match_meets_the_requirement(pattern: str, text: str) -> None:
+    folded = fold(text)
+    rx = _compiled(lower_pattern(pattern))
+    req = requirement(pattern)
+    if rx is None or req is None or not rx.search(folded):
+        return
+    for literals in req:
+        assert any(_meets(lit, folded) for lit in literals), (pattern, sorted(literals))
