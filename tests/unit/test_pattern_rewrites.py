@@ -1,25 +1,30 @@
 """Prepared patterns mean what the rubric's patterns mean (Hypothesis): the rewritten regex finds
 the same matches (every group's span) as the folded pattern; every match meets the literal
-requirement."""
+requirement; a pattern read as exact matches just where a word meets its literals; and
+prepared forms saved between runs read back as they were made."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
+from designcoach.grading import patterns
 from designcoach.grading.patterns import (
     DIGIT,
     WHOLE_WORD,
     WORD_START,
+    exact_words,
     fast_boundaries,
     fold,
     is_searched,
     lower_pattern,
+    prepare,
     requirement,
 )
 
@@ -66,6 +71,18 @@ PATTERNS = (
     .filter(lambda p: "\\b(s|es)?" not in p)  # see test_an_optional_group_keeps_its_boundary
 )
 SMALL_TEXTS = st.text(alphabet="abxs -_1]", max_size=30)
+
+# Word patterns that exact_words reads: words, groups of words, optional parts.
+_word = st.text(alphabet="abs", min_size=1, max_size=3)
+_words = st.lists(_word, min_size=1, max_size=4).map(lambda ws: "(" + "|".join(ws) + ")")
+_body = st.lists(
+    st.one_of(_word, _words, _words.map(lambda g: g + "?"), _word.map(lambda w: w + "?")),
+    min_size=1,
+    max_size=3,
+).map("".join)
+WORD_PATTERNS = st.tuples(_body, st.sampled_from(["\\b", "\\w*", ""])).map(
+    lambda t: "\\b" + t[0] + t[1]
+)
 
 
 @cache
@@ -143,3 +160,44 @@ def test_every_match_meets_the_requirement(pattern: str, text: str) -> None:
         return
     for literals in req:
         assert any(_meets(lit, folded) for lit in literals), (pattern, sorted(literals))
+
+
+@SETTINGS
+@given(
+    st.one_of(WORD_PATTERNS, st.sampled_from(BUNDLED)),
+    st.one_of(SMALL_TEXTS, st.sampled_from(EXAMPLES)),
+)
+@example("\\b(a|ab)\\b", "ab")
+@example("\\bab?s\\w*", "asx abs")
+def test_an_exact_pattern_matches_just_where_a_word_meets_its_literals(
+    pattern: str, text: str
+) -> None:
+    words = exact_words(pattern)
+    if words is None:
+        return
+    source, req, exact = prepare(pattern)
+    assert exact and req == (words,)
+    folded = fold(text)
+    rx = _compiled(source)
+    assert rx is not None
+    assert bool(rx.search(folded)) == any(_meets(lit, folded) for lit in words), pattern
+
+
+def test_only_word_patterns_are_exact() -> None:
+    assert exact_words(r"\bchats?\b") == {WHOLE_WORD + "chat", WHOLE_WORD + "chats"}
+    assert exact_words(r"\bmessag\w*") == {WORD_START + "messag"}
+    for pattern in (r"\bweb[- ]?sockets?\b", r"(?i)\bchat\b", r"chat\b", r"\b(a|)\b", r"\bx\x41\b"):
+        assert exact_words(pattern) is None, pattern
+
+
+def test_prepared_patterns_read_back_as_they_were_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patterns, "_PREPARED", {})
+    monkeypatch.setattr(patterns, "_dirty", False)
+    made = {p: prepare(p) for p in BUNDLED}
+    assert any(exact for _, _, exact in made.values())
+    patterns.save_prepared(tmp_path / "prepared.json")
+    monkeypatch.setattr(patterns, "_PREPARED", {})
+    patterns.load_prepared(tmp_path / "prepared.json")
+    assert made == patterns._PREPARED

@@ -8,7 +8,9 @@ the rows back as a column per set (the sentences meeting it, as bits) and ANDs e
 columns into its candidate sentences, all with map() over whole lists; a pattern's regex runs
 only on its candidates. Literals are only a filter: a sentence the filter keeps is still
 checked by the regex, so results are those of running every pattern on every sentence
-(tests/unit/test_matching_reference.py holds that plain way).
+(tests/unit/test_matching_reference.py holds that plain way). Only a pattern that says no more
+than which words a sentence has (`\\bchats?\\b`, see `patterns.exact_words`) is not run to
+learn whether it matches: its candidates are the sentences it matches.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 class Part:
     """One pattern, compiled (on first use) for folded text, and what a sentence must hold."""
 
-    __slots__ = ("pattern", "source", "requirement", "rx")
+    __slots__ = ("pattern", "source", "requirement", "exact", "rx")
     rx: re.Pattern[str]  # compiled on first use (see __getattr__)
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self.source, self.requirement = prepare(pattern)
+        # exact: the pattern matches where a word meets its one literal set, and only there
+        self.source, self.requirement, self.exact = prepare(pattern)
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
         # Called only while `rx` is unset: most patterns meet no sentence of a given answer
@@ -110,6 +113,7 @@ class Plan:
         "whole_answer",
         "groups",
         "searched",
+        "exact",
         "_memo",
     )
 
@@ -132,7 +136,9 @@ class Plan:
         # set, the number of the set of its other literals (or None) and the strings; and
         # whether the part has sets of words to go on at all.
         self.searched: list[tuple[Part, tuple[tuple[int | None, tuple[str, ...]], ...], bool]] = []
-        for part in dict.fromkeys(parts):  # (a part met twice is planned once)
+        planned = list(dict.fromkeys(parts))  # (a part met twice is planned once)
+        self.exact = frozenset(part for part in planned if part.exact)
+        for part in planned:
             req = part.requirement
             if req is None:
                 self.whole_answer.append(part)
@@ -243,7 +249,7 @@ def _rows(plan: Plan, pieces: list[str]) -> list[int]:
 class Index:
     """One answer's sentences (case-folded) and, per pattern of the plan, those worth its regex."""
 
-    __slots__ = ("folded", "sentences", "texts", "digits", "_masks")
+    __slots__ = ("folded", "sentences", "texts", "digits", "_masks", "_exact")
 
     def __init__(
         self, folded: str, sentences: Sequence[Sentence], plan: Plan | None = None
@@ -252,6 +258,7 @@ class Index:
         self.sentences = sentences
         self.texts = [folded[s.start : s.end] for s in sentences]  # folded sentence texts
         self._masks = _Candidates(self.texts)  # candidate sentences (bits) by part
+        self._exact = plan.exact if plan is not None else frozenset()
         if plan is None:
             self.digits = digit_sentences(folded, sentences)  # sentences holding a digit (bits)
         else:
@@ -355,6 +362,13 @@ class Index:
         for part in matcher.parts:
             mask = masks[part] & ~found
             if not mask:
+                continue
+            if part in self._exact:  # every candidate matches: no need to search
+                found |= mask
+                while mask:
+                    low = mask & -mask
+                    mask ^= low
+                    order.append(low.bit_length() - 1)
                 continue
             search = part.rx.search
             while mask:

@@ -7,7 +7,8 @@ Measured speed-ups (Python's `re` is slow with IGNORECASE and has no multi-patte
   branches that share a first letter test it once.
 - Each pattern yields the literal text it cannot match without (read from the parsed pattern);
   looking that up picks the few sentences worth running the regex on. Patterns with no such
-  literal run on every sentence, so no shortcut changes a result.
+  literal run on every sentence, so no shortcut changes a result. A pattern that only names
+  words (`exact_words`) matches exactly where a word meets them, and needs no run to say so.
 """
 
 from __future__ import annotations
@@ -214,6 +215,73 @@ def union_literals(patterns: Sequence[str]) -> Literals:
     return tuple(out)
 
 
+# Patterns that say no more than which words a text has: `\bchats?\b`, `\b(ack|acks)\b`,
+# `\bmessag\w*`. Only letters, digits, groups, `|`, `?` and the escapes \b and \w are allowed.
+_EXACT_SYNTAX = re.compile(r"(?:\\[bw]|\(\?:|\((?!\?)|[)|?*]|\w)*")
+_WORD_BOUNDARY = (_c.AT, _c.AT_BOUNDARY)
+
+
+def exact_words(pattern: str) -> LiteralSet | None:
+    """The words (marked whole, or as word starts) a text matches `pattern` exactly where one of
+    its words is, or None: for `\\b(ack|acks)\\b`, the whole words "ack" and "acks"; for
+    `\\bmessag\\w*`, words starting with "messag"."""
+    if not _EXACT_SYNTAX.fullmatch(pattern):
+        return None
+    try:
+        data = list(_parser.parse(pattern, re.IGNORECASE).data)
+    except re.error:
+        return None
+    if len(data) < 2 or data[0] != _WORD_BOUNDARY:
+        return None
+    body, mark = data[1:], WORD_START  # \bmessag: some word starts with "messag"
+    if data[-1] == _WORD_BOUNDARY:
+        body, mark = data[1:-1], WHOLE_WORD
+    elif _is_word_run(data[-1]):  # \bmessag\w*: the same
+        body = data[1:-1]
+    # (fast_boundaries drops the \b before an optional group: `\b(a)?b` is not `\b(a)?b` then)
+    if not body or body[0][0] in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return None
+    words = _words(body)
+    if not words or "" in words:
+        return None
+    return frozenset(mark + w for w in words)
+
+
+def _is_word_run(item: tuple[Any, Any]) -> bool:
+    """Whether a parsed item is `\\w*` (or `\\w*?`)."""
+    op, av = item
+    return (
+        op in (_c.MAX_REPEAT, _c.MIN_REPEAT)
+        and av[:2] == (0, _c.MAXREPEAT)
+        and list(av[2]) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)])]
+    )
+
+
+def _words(seq: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """Every string (case-folded) a parsed sequence of word characters, groups, branches and
+    optional parts can match, or None if it holds anything else or too many strings."""
+    out = {""}
+    for op, av in seq:
+        if op is _c.LITERAL and is_word(chr(av)):
+            alts: set[str] | None = {_fold_code(av)}
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            alts = _words(av[3])
+        elif op is _c.BRANCH:
+            each = [_words(alt) for alt in av[1]]
+            alts = None if None in each else set().union(*each)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[:2] == (0, 1):
+            alts = _words(av[2])
+            alts = None if alts is None else alts | {""}
+        else:
+            return None
+        if alts is None:
+            return None
+        out = {a + b for a in out for b in alts}
+        if len(out) > MAX_ALTERNATIVES:
+            return None
+    return out
+
+
 def lower_pattern(pattern: str) -> str:
     """The pattern with its literal letters folded like `fold`; escapes (\\S, \\B, \\N{...}) kept."""
     out: list[str] = []
@@ -374,11 +442,13 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
         return re.compile(joined, re.IGNORECASE)
 
 
-# Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
-# The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
-# in Python costs more than everything else in a cold `grade`.
+# Prepared forms of patterns (the rewritten regex, its literal requirement, and whether that
+# requirement is exact), by pattern. The CLI saves them between runs (save_prepared and
+# load_prepared): reading a pattern's parse tree in Python costs more than everything else in a
+# cold `grade`.
 PREPARED_VERSION = 8
-_PREPARED: dict[str, tuple[str, Requirement | None]] = {}
+Prepared = tuple[str, Requirement | None, bool]
+_PREPARED: dict[str, Prepared] = {}
 _dirty = False
 
 
@@ -388,12 +458,15 @@ def cache_name() -> str:
     return f"grading-patterns-{version}-{compiled_regex.ENGINE}.json"
 
 
-def prepare(pattern: str) -> tuple[str, Requirement | None]:
-    """The folded, rewritten form of a pattern and its literal requirement (memoised)."""
+def prepare(pattern: str) -> Prepared:
+    """The folded, rewritten form of a pattern, its literal requirement, and whether meeting
+    the requirement is matching (see `exact_words`) (memoised)."""
     global _dirty
     hit = _PREPARED.get(pattern)
     if hit is None:
-        hit = (fast_boundaries(lower_pattern(pattern)), requirement(pattern))
+        source = fast_boundaries(lower_pattern(pattern))
+        words = exact_words(pattern)
+        hit = (source, (words,), True) if words else (source, requirement(pattern), False)
         _PREPARED[pattern] = hit
         _dirty = True
     return hit
@@ -405,9 +478,9 @@ def load_prepared(path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != PREPARED_VERSION:
             return
-        for pattern, (source, req) in data["patterns"].items():
+        for pattern, (source, req, exact) in data["patterns"].items():
             requirement_ = None if req is None else tuple(frozenset(s) for s in req)
-            _PREPARED.setdefault(pattern, (source, requirement_))
+            _PREPARED.setdefault(pattern, (source, requirement_, bool(exact)))
         compiled_regex.load(data.get("regex"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return
@@ -422,8 +495,8 @@ def save_prepared(path: Path) -> None:
     data = {
         "version": PREPARED_VERSION,
         "patterns": {
-            p: [src, None if req is None else [sorted(s) for s in req]]
-            for p, (src, req) in _PREPARED.items()
+            p: [src, None if req is None else [sorted(s) for s in req], exact]
+            for p, (src, req, exact) in _PREPARED.items()
         },
         "regex": compiled_regex.dump(),
     }
