@@ -1,6 +1,7 @@
 """The fast matcher (literal plan, bit sets, per-word memo) grades exactly like the plain way:
 every pattern run on every sentence. Whole reports are compared, on every bundled sample and
-calibration answer, as written and as a transcript."""
+calibration answer, as written and as a transcript; and every answer the index gives, on any
+text (Hypothesis)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
-from designcoach.grading import engine
-from designcoach.grading.matching import Matcher
-from designcoach.grading.text import Sentence
+from designcoach.grading import engine, matching
+from designcoach.grading.matching import Index, Matcher, fold
+from designcoach.grading.text import Sentence, split_sentences
 from designcoach.paths import bundled_content_root
 
 ROOT = bundled_content_root()
@@ -103,3 +106,65 @@ def test_the_reference_really_runs_in_place_of_the_fast_index(
 
     monkeypatch.setattr(engine, "Index", Blind)
     assert engine.grade_text(text, prompt, rubric).score == 0
+
+
+# Any text, for the index itself: each rubric's example sentences (so that most patterns meet
+# some sentence), digits of other scripts, case variants and anything at all.
+RUBRICS = [CATALOG.rubric_for(PROMPTS[p]) for p in ("whatsapp", "tinder", "distributed-cache")]
+EXAMPLES = sorted(
+    {
+        s
+        for r in RUBRICS
+        for s in (
+            *(e for i in r.items for e in (*i.examples.full, *i.examples.half, *i.examples.none)),
+            *(e for m in r.misconceptions for e in (*m.examples.hit, *m.examples.miss)),
+        )
+    }
+)
+PIECES = st.one_of(
+    st.sampled_from(EXAMPLES),
+    st.sampled_from(EXAMPLES).map(str.upper),
+    st.sampled_from(["٣ GB", "4 TB/day", "x²", "a_b", "İd ſhard", "— ", ". ", "\n- ", "\t"]),
+    st.text(max_size=20),
+)
+TEXTS = st.lists(PIECES, max_size=10).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_the_index_answers_every_question_as_the_plain_way_does(text: str) -> None:
+    sentences = split_sentences(text)
+    folded = fold(text)
+    plain = PlainIndex(folded, sentences)
+    for rubric in RUBRICS:
+        plan = engine.compiled(rubric)
+        index = Index(folded, sentences, plan.plan)
+        assert index.digits == plain.digits
+        for matcher in (
+            *(m for im in plan.items for m in (im.detect, im.explain)),
+            *plan.misconceptions,
+            *plan.topic,
+        ):
+            assert index.matches(matcher) == plain.matches(matcher)
+            assert index.matched(matcher) == plain.matched(matcher)
+            assert index.matching(matcher) == plain.matching(matcher)
+            for idx in range(len(sentences)):
+                assert index.spans_in(matcher, idx) == plain.spans_in(matcher, idx)
+                assert _span(index.first(matcher, idx)) == _span(plain.first(matcher, idx))
+
+
+def _span(found: re.Match[str] | None) -> tuple[int, int] | None:
+    return found.span() if found else None
+
+
+def test_a_memo_that_starts_afresh_still_knows_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan forgets its words at a limit; the answer that passes it still has all of its own
+    words learnt (not only those new to the memo)."""
+    prompt = PROMPTS["whatsapp"]
+    rubric = CATALOG.rubric_for(prompt)
+    text = (REPO / "benchmarks" / "answer-800.md").read_text(encoding="utf-8")
+    want = engine.grade_text(text, prompt, rubric)
+    monkeypatch.setattr(matching, "_MEMO_LIMIT", 50)
+    fresh = Catalog([ROOT]).rubric_for(prompt)  # (a plan of its own, that has met no word yet)
+    engine.grade_text(text[:3000], prompt, fresh)  # over the limit, with words of the answer
+    assert engine.grade_text(text, prompt, fresh) == want

@@ -2,11 +2,15 @@
 
 Patterns are prepared in `patterns` (case-folded, rewritten, read for their literals). A
 rubric's `Plan` numbers every set of literals its patterns need (a pattern needs one literal of
-each of its sets) and remembers, for each word it has met, which of those sets the word meets.
-An `Index` of one answer then knows, per set, the sentences meeting it (a bit set), so a
-pattern's candidate sentences cost an AND or two, and its regex runs only on them. Literals are only a filter: a sentence the
-filter keeps is still checked by the regex, so results are those of running every pattern on
-every sentence (tests/unit/test_matching_reference.py holds that plain way).
+each of its sets) and remembers, for each word it has met, which of those sets the word meets
+(an int, a bit per set). An `Index` of one answer ORs those over each sentence's words, reads
+the rows back as a column per set (the sentences meeting it, as bits) and ANDs each pattern's
+columns into its candidate sentences, all with map() over whole lists; a pattern's regex runs
+only on its candidates. Literals are only a filter: a sentence the filter keeps is still
+checked by the regex, so results are those of running every pattern on every sentence
+(tests/unit/test_matching_reference.py holds that plain way). Only a pattern that says no more
+than which words a sentence has (`\\bchats?\\b`, see `patterns.exact_words`) is not run to
+learn whether it matches: its candidates are the sentences it matches.
 """
 
 from __future__ import annotations
@@ -14,12 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from functools import reduce
+from itertools import repeat
+from operator import and_, or_
+from typing import TypeVar
 
 from designcoach.grading.patterns import (
     DIGIT,
     WHOLE_WORD,
     WORD_START,
+    LiteralSet,
     compile_prepared,
     fold,
     is_searched,
@@ -34,19 +42,21 @@ __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 class Part:
     """One pattern, compiled (on first use) for folded text, and what a sentence must hold."""
 
-    __slots__ = ("pattern", "source", "requirement", "_rx")
+    __slots__ = ("pattern", "source", "requirement", "exact", "rx")
+    rx: re.Pattern[str]  # compiled on first use (see __getattr__)
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self.source, self.requirement = prepare(pattern)
-        self._rx: re.Pattern[str] | None = None
+        # exact: the pattern matches where a word meets its one literal set, and only there
+        self.source, self.requirement, self.exact = prepare(pattern)
 
-    @property
-    def rx(self) -> re.Pattern[str]:
-        # Compiled lazily: most patterns meet no sentence of a given answer and never run.
-        if self._rx is None:
-            self._rx = compile_prepared(self.pattern, self.source)
-        return self._rx
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        # Called only while `rx` is unset: most patterns meet no sentence of a given answer
+        # and never run, so they are compiled when first used; later reads are a plain slot.
+        if name != "rx":
+            raise AttributeError(name)
+        self.rx = compile_prepared(self.pattern, self.source)
+        return self.rx
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,63 +94,84 @@ _WORD_SEPARATORS = {c: " " for c in range(128) if not is_word(chr(c))}
 _HEAD = 3  # word literals are filed under their first (up to) three characters
 _MEMO_LIMIT = 200_000  # words remembered per rubric before starting afresh
 
-# What a pattern needs: the numbers of its literal sets (each met) and strings found only by
-# searching the sentence (one of each tuple, checked in the few sentences the sets leave);
-# None: any sentence.
-Need = tuple[tuple[int, ...], tuple[tuple[str, ...], ...]] | None
-_UNPLANNED: Any = object()  # what `Plan.needs` gives for a pattern it was not made with
-
 
 class Plan:
-    """A rubric's literal sets, numbered, and which of them each word met so far meets."""
+    """A rubric's literal sets, numbered, and which of them each word met so far meets.
+
+    A word's sets are remembered as one int (bit n: it meets set n; the bit after the last set:
+    it holds a decimal digit), so a sentence's sets are an OR over its words.
+    """
 
     __slots__ = (
-        "needs",
         "_whole",
         "_starts",
         "_inner",
-        "digit_sets",
-        "size",
-        "_sets_of",
+        "_literal_bits",
+        "_digit_bits",
+        "row_format",
+        "columns",
+        "whole_answer",
+        "groups",
+        "searched",
+        "exact",
         "_memo",
-        "_hits",
-        "_parts",
     )
 
     def __init__(self, parts: Iterable[Part]) -> None:
         numbers: dict[str, int] = {}
         sets: dict[tuple[int, ...], int] = {}  # a set of literal numbers -> the set's number
-        self.needs: dict[int, Need] = {}  # by id() of the Part
-        self._parts = list(parts)  # keeps those ids valid while the plan lives
-        for part in self._parts:
+
+        def numbered(literals: Iterable[str]) -> int:
+            members = tuple(sorted({numbers.setdefault(lit, len(numbers)) for lit in literals}))
+            return sets.setdefault(members, len(sets))
+
+        def searched(literals: LiteralSet) -> tuple[int | None, tuple[str, ...]]:
+            looked_up = [lit for lit in literals if not is_searched(lit)]
+            strings = tuple(sorted(filter(is_searched, literals)))
+            return (numbered(looked_up) if looked_up else None), strings
+
+        by_count: dict[int, list[tuple[Part, tuple[int, ...]]]] = {}
+        self.whole_answer: list[Part] = []  # parts whose candidates are every sentence
+        # Parts with sets holding strings to search for in each sentence (" most", "->"): per
+        # set, the number of the set of its other literals (or None) and the strings; and
+        # whether the part has sets of words to go on at all.
+        self.searched: list[tuple[Part, tuple[tuple[int | None, tuple[str, ...]], ...], bool]] = []
+        planned = list(dict.fromkeys(parts))  # (a part met twice is planned once)
+        self.exact = frozenset(part for part in planned if part.exact)
+        for part in planned:
             req = part.requirement
             if req is None:
-                self.needs[id(part)] = None
+                self.whole_answer.append(part)
                 continue
-            # A set with a literal that holds a non-word character (" most", "->") is searched
-            # for; the others (words, word starts, pieces of words, a digit) are numbered.
-            spans = tuple(
-                tuple(sorted({lit.lstrip(WORD_START + WHOLE_WORD) for lit in s}))
-                for s in req
-                if any(map(is_searched, s)) and DIGIT not in s  # (a digit is not a string)
+            # Words, word starts, pieces of words and a digit are looked up per word; a
+            # literal holding a non-word character is searched for in each sentence.
+            words = tuple(numbered(s) for s in req if not any(map(is_searched, s)))
+            spans = tuple(searched(s) for s in req if any(map(is_searched, s)))
+            if words:
+                by_count.setdefault(len(words), []).append((part, words))
+            else:
+                self.whole_answer.append(part)
+            if spans:
+                self.searched.append((part, spans, bool(words)))
+        # Parts by how many sets they need: the parts, and per place the set numbers there
+        # (so that the Index ANDs the sets' sentences with map() over whole lists).
+        self.groups = [
+            (
+                [part for part, _ in group],
+                [list(place) for place in zip(*(w for _, w in group), strict=True)],
             )
-            words = tuple(
-                sets.setdefault(
-                    tuple(sorted({numbers.setdefault(lit, len(numbers)) for lit in s})), len(sets)
-                )
-                for s in req
-                if not any(map(is_searched, s))
-            )
-            self.needs[id(part)] = (words, spans)
-        # Per literal number, the sets it meets: a word holding the literal meets all of them.
-        self._sets_of: list[tuple[int, ...]] = [() for _ in numbers]
+            for _, group in sorted(by_count.items())
+        ]
+        # Per literal number, the sets it meets (bits): a word holding it meets all of them.
+        self._literal_bits = [0] * len(numbers)
         for members, number in sets.items():
             for literal in members:
-                self._sets_of[literal] += (number,)
+                self._literal_bits[literal] |= 1 << number
         self._whole: dict[str, list[int]] = {}
         self._starts: dict[str, list[tuple[str, int]]] = {}
         self._inner: dict[str, list[tuple[str, int]]] = {}
-        self.digit_sets: tuple[int, ...] = ()  # the sets a decimal digit meets
+        width = len(sets) + 1  # a column per set, and one for "holds a digit"
+        self._digit_bits = 1 << len(sets)  # what a word with a decimal digit meets
         for lit, number in numbers.items():
             head, token = lit[:1], lit[1:]
             if head == WHOLE_WORD:
@@ -148,20 +179,21 @@ class Plan:
             elif head == WORD_START:
                 self._starts.setdefault(token[:_HEAD], []).append((token, number))
             elif lit == DIGIT:
-                self.digit_sets = self._sets_of[number]
+                self._digit_bits |= self._literal_bits[number]
             else:
                 self._inner.setdefault(lit[:_HEAD], []).append((lit, number))
-        self.size = len(sets)
-        self._memo: dict[str, tuple[int, ...]] = {}  # word -> the sets it meets
-        self._hits: set[str] = set()  # memoised words that meet some set
+        # A row written in binary ends with bit 0: column n of each row is the character
+        # `width - 1 - n` of it; these slices take a column out of rows written one after another.
+        self.row_format = f"0{width}b"
+        self.columns = [slice(width - 1 - n, None, width) for n in range(width)]
+        self._memo: dict[str, int] = {}  # word -> the sets it meets (bits, as above)
 
-    def _learn(self, words: Iterable[str]) -> None:
+    def learn(self, words: Iterable[str]) -> None:
         """Work out which sets each new word meets (through the literals it holds)."""
-        memo, starts, inner, sets_of = self._memo, self._starts, self._inner, self._sets_of
+        memo, starts, inner = self._memo, self._starts, self._inner
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-            self._hits.clear()
-        for word in words:
+        for word in set(words).difference(memo):
             found = set(self._whole.get(word, ()))
             for size in range(1, _HEAD + 1):
                 for token, number in starts.get(word[:size], ()):
@@ -173,15 +205,51 @@ class Plan:
                         for token, number in inner.get(word[j : j + size], ()):
                             if word.startswith(token, j):
                                 found.add(number)
-            memo[word] = tuple(sorted({s for number in found for s in sets_of[number]}))
-            if found:
-                self._hits.add(word)
+            row = self._digit_bits if any(map(str.isdecimal, word)) else 0  # re's \d exactly
+            for number in found:
+                row |= self._literal_bits[number]
+            memo[word] = row
+
+
+class _Candidates(dict[Part, int]):
+    """Candidate sentences (bits) by part; a part outside the plan is worked out when asked."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def __missing__(self, part: Part) -> int:
+        mask = self[part] = _plain_candidates(part, self._texts)
+        return mask
+
+
+def _plain_candidates(part: Part, texts: list[str]) -> int:
+    """For a pattern outside the plan: sentences holding its literals, by plain search."""
+    mask = (1 << len(texts)) - 1
+    for literals in part.requirement or ():
+        if DIGIT in literals:  # any sentence with a digit: not worth a special case here
+            continue
+        plain = [lit.lstrip(WORD_START + WHOLE_WORD) for lit in literals]
+        one = 0
+        for idx, text in enumerate(texts):
+            if any(p in text for p in plain):
+                one |= 1 << idx
+        mask &= one
+    return mask
+
+
+def _rows(plan: Plan, pieces: list[str]) -> list[int]:
+    """Per piece of text, the sets its words meet (bits); KeyError for a word not learnt yet."""
+    row_of = plan._memo.__getitem__
+    return [reduce(or_, map(row_of, piece.split()), 0) for piece in pieces]
 
 
 class Index:
-    """One answer's sentences (case-folded) and, per literal set of the plan, those meeting it."""
+    """One answer's sentences (case-folded) and, per pattern of the plan, those worth its regex."""
 
-    __slots__ = ("folded", "sentences", "texts", "plan", "digits", "_bits", "_masks")
+    __slots__ = ("folded", "sentences", "texts", "digits", "_masks", "_exact")
 
     def __init__(
         self, folded: str, sentences: Sequence[Sentence], plan: Plan | None = None
@@ -189,105 +257,88 @@ class Index:
         self.folded = folded
         self.sentences = sentences
         self.texts = [folded[s.start : s.end] for s in sentences]  # folded sentence texts
-        self.plan = plan
-        self.digits = digit_sentences(folded, sentences)  # sentences holding a digit (bits)
-        self._masks: dict[int, int] = {}  # candidate sentences (bits) by id() of a Part
-        self._bits = self._scan(plan) if plan is not None else []
+        self._masks = _Candidates(self.texts)  # candidate sentences (bits) by part
+        self._exact = plan.exact if plan is not None else frozenset()
+        if plan is None:
+            self.digits = digit_sentences(folded, sentences)  # sentences holding a digit (bits)
+        else:
+            columns = self._columns(plan)
+            self.digits = columns[-1]
+            self._plan_candidates(plan, columns)
 
-    def _scan(self, plan: Plan) -> list[int]:
-        """Per literal set of the plan, the sentences meeting it (bits)."""
-        folded = self.folded
-        bits = [0] * plan.size
+    def _columns(self, plan: Plan) -> list[int]:
+        """Per literal set of the plan, and last for "holds a digit", the sentences meeting it."""
+        folded, sentences = self.folded, self.sentences
+        if not sentences:
+            return [0] * len(plan.columns)
         table = _WORD_SEPARATORS
         if not folded.isascii():
             extra = {ord(ch): " " for ch in non_ascii(folded) if not is_word(ch)}
             table = {**table, **extra}
-        memo = plan._memo
-        # One translation for the whole answer (same length), sliced per sentence; set
-        # operations at C speed leave only the words that hold a literal to loop over here.
+        # One translation for the whole answer (same length), sliced per sentence; the last
+        # sentence first, so that it is the top bit of each column.
         words = translate(folded, table)
-        new = set(words.split()).difference(memo)
-        if new:
-            plan._learn(new)
-        hits = plan._hits
-        where: dict[str, int] = {}  # each word that holds a literal: its sentences (bits)
-        get = where.get
-        for idx, s in enumerate(self.sentences):
-            bit = 1 << idx
-            for word in hits.intersection(words[s.start : s.end].split()):
-                where[word] = get(word, 0) | bit
-        for word, mask in where.items():
-            for number in memo[word]:
-                bits[number] |= mask
-        for number in plan.digit_sets:
-            bits[number] |= self.digits
-        return bits
+        pieces = [words[s.start : s.end] for s in reversed(sentences)]
+        try:
+            rows = _rows(plan, pieces)
+        except KeyError:  # a word not met before: learn the answer's new words
+            plan.learn(" ".join(pieces).split())
+            rows = _rows(plan, pieces)
+        # The rows written in binary one after another, then read back a column at a time.
+        grid = "".join(map(format, rows, repeat(plan.row_format)))
+        return list(map(int, map(grid.__getitem__, plan.columns), repeat(2)))
 
-    def _candidates(self, part: Part) -> int:
-        """The sentences (as bits) that hold what the part needs."""
-        key = id(part)
-        mask = self._masks.get(key)
-        if mask is None:
-            need = self.plan.needs.get(key, _UNPLANNED) if self.plan else _UNPLANNED
-            if need is _UNPLANNED:
-                mask = self._plain_candidates(part)
-            elif need is None:
-                mask = (1 << len(self.texts)) - 1
-            else:
-                bits = self._bits
-                mask = (1 << len(self.texts)) - 1
-                words, spans = need
-                for number in words:
-                    mask &= bits[number]
-                    if not mask:
+    def _plan_candidates(self, plan: Plan, columns: list[int]) -> None:
+        """Every planned part's candidates: the sentences meeting each of its sets, less
+        those without the strings it must search for."""
+        masks, full = self._masks, (1 << len(self.texts)) - 1
+        masks.update(dict.fromkeys(plan.whole_answer, full))
+        column = columns.__getitem__
+        for parts, places in plan.groups:
+            found: Iterable[int] = map(column, places[0])
+            for place in places[1:]:
+                found = map(and_, found, map(column, place))
+            masks.update(zip(parts, found, strict=True))
+        folded = self.folded
+        for part, spans, has_sets in plan.searched:
+            mask = masks[part]
+            # With no sets to go on, first ask whether the strings are in the answer at all.
+            if mask and not has_sets:
+                for number, strings in spans:
+                    if not (number is not None and columns[number]) and not any(
+                        lit in folded for lit in strings
+                    ):
+                        mask = 0
                         break
-                if mask and spans:
-                    if not words:  # nothing else to go on: is it in the answer at all?
-                        folded = self.folded
-                        if not all(any(lit in folded for lit in one) for one in spans):
-                            mask = 0
-                    # A substring test per sentence costs far less than the regex it saves.
-                    if mask:
-                        mask = self._holding(mask, spans)
-            self._masks[key] = mask
-        return mask
+            for number, strings in spans:
+                if not mask:
+                    break
+                met = mask & columns[number] if number is not None else 0  # through a word
+                if met != mask:
+                    mask = met | self._holding(mask ^ met, strings)
+            masks[part] = mask
 
-    def _holding(self, mask: int, spans: tuple[tuple[str, ...], ...]) -> int:
-        """The sentences of `mask` that hold one string of each tuple."""
+    def _holding(self, mask: int, strings: tuple[str, ...]) -> int:
+        """The sentences of `mask` that hold one of the strings (a substring test per
+        sentence costs far less than the regex it saves)."""
         texts, rest = self.texts, mask
         while rest:
             low = rest & -rest
             rest ^= low
             text = texts[low.bit_length() - 1]
-            for one in spans:  # plain loops: all()/any() over generators cost more than the tests
-                for lit in one:
-                    if lit in text:
-                        break
-                else:
-                    mask ^= low
+            for lit in strings:  # a plain loop: any() over a generator costs more than the tests
+                if lit in text:
                     break
-        return mask
-
-    def _plain_candidates(self, part: Part) -> int:
-        """For a pattern outside the plan: sentences holding its literals, by plain search."""
-        mask = (1 << len(self.texts)) - 1
-        for literals in part.requirement or ():
-            if DIGIT in literals:  # any sentence with a digit: not worth a special case here
-                continue
-            plain = [lit.lstrip(WORD_START + WHOLE_WORD) for lit in literals]
-            one = 0
-            for idx, text in enumerate(self.texts):
-                if any(p in text for p in plain):
-                    one |= 1 << idx
-            mask &= one
+            else:
+                mask ^= low
         return mask
 
     def matches(self, matcher: Matcher) -> dict[int, list[tuple[int, int]]]:
         """For each sentence the matcher matches: the spans, in its folded text."""
-        texts = self.texts
+        masks, texts = self._masks, self.texts
         found: dict[int, list[tuple[int, int]]] = {}
         for part in matcher.parts:
-            mask = self._candidates(part)
+            mask = masks[part]
             if not mask:
                 continue
             finditer = part.rx.finditer
@@ -303,13 +354,22 @@ class Index:
                         found[i] = spans
         return found  # in the order first found: pattern by pattern, then sentence by sentence
 
-    def matched(self, matcher: Matcher) -> list[int]:
-        """The sentences the matcher matches, in the order `matches` finds them (by search:
-        no spans, and no later pattern tried on a sentence an earlier one matched)."""
-        texts = self.texts
+    def _search(self, matcher: Matcher) -> tuple[int, list[int]]:
+        """The sentences the matcher matches (bits, and in the order `matches` finds them), by
+        search: no spans, and no later pattern tried on a sentence an earlier one matched."""
+        masks, texts = self._masks, self.texts
         found, order = 0, []
         for part in matcher.parts:
-            mask = self._candidates(part) & ~found
+            mask = masks[part] & ~found
+            if not mask:
+                continue
+            if part in self._exact:  # every candidate matches: no need to search
+                found |= mask
+                while mask:
+                    low = mask & -mask
+                    mask ^= low
+                    order.append(low.bit_length() - 1)
+                continue
             search = part.rx.search
             while mask:
                 low = mask & -mask
@@ -317,31 +377,28 @@ class Index:
                 if search(texts[low.bit_length() - 1]):
                     found |= low
                     order.append(low.bit_length() - 1)
-        return order
+        return found, order
 
-    def spans_in(self, matcher: Matcher, idx: int) -> list[tuple[int, int]]:
-        """`matches(matcher)[idx]` (or [] where it has none): every pattern's spans in order."""
-        bit, text = 1 << idx, self.texts[idx]
-        return [
-            m.span()
-            for part in matcher.parts
-            if self._candidates(part) & bit
-            for m in part.rx.finditer(text)
-        ]
+    def matched(self, matcher: Matcher) -> list[int]:
+        """The sentences the matcher matches, in the order `matches` finds them."""
+        return self._search(matcher)[1]
 
     def matching(self, matcher: Matcher) -> int:
         """The sentences (as bits) the matcher matches somewhere: `matches` without the spans."""
-        found = 0
-        for idx in self.matched(matcher):
-            found |= 1 << idx
-        return found
+        return self._search(matcher)[0]
+
+    def spans_in(self, matcher: Matcher, idx: int) -> list[tuple[int, int]]:
+        """`matches(matcher)[idx]` (or [] where it has none): every pattern's spans in order."""
+        masks, bit, text = self._masks, 1 << idx, self.texts[idx]
+        return [
+            m.span() for part in matcher.parts if masks[part] & bit for m in part.rx.finditer(text)
+        ]
 
     def first(self, matcher: Matcher, idx: int) -> re.Match[str] | None:
         """`matcher.first` on sentence `idx`, skipping patterns it lacks the literals of."""
-        bit = 1 << idx
-        text = self.texts[idx]
+        masks, bit, text = self._masks, 1 << idx, self.texts[idx]
         for part in matcher.parts:
-            if self._candidates(part) & bit:
+            if masks[part] & bit:
                 found = part.rx.search(text)
                 if found:
                     return found

@@ -1,11 +1,14 @@
 """Rubric patterns prepared for speed: case-folded, rewritten, and read for their literals.
 
-Two measured speed-ups (Python's `re` is slow with IGNORECASE and has no multi-pattern search):
+Measured speed-ups (Python's `re` is slow with IGNORECASE and has no multi-pattern search):
 - The answer is case-folded once (`fold`, same length as the text) and every pattern is
   compiled lower-cased without IGNORECASE (`lower_pattern`): about five times faster per search.
+- A leading `\\b` moves past the first letter (`fast_boundaries`), so re can skip ahead to it;
+  branches that share a first letter test it once.
 - Each pattern yields the literal text it cannot match without (read from the parsed pattern);
-  a C-speed `str.find` of that literal picks the few sentences worth running the regex on.
-  Patterns with no such literal run on every sentence, so neither shortcut changes a result.
+  looking that up picks the few sentences worth running the regex on. Patterns with no such
+  literal run on every sentence, so no shortcut changes a result. A pattern that only names
+  words (`exact_words`) matches exactly where a word meets them, and needs no run to say so.
 """
 
 from __future__ import annotations
@@ -212,6 +215,73 @@ def union_literals(patterns: Sequence[str]) -> Literals:
     return tuple(out)
 
 
+# Patterns that say no more than which words a text has: `\bchats?\b`, `\b(ack|acks)\b`,
+# `\bmessag\w*`. Only letters, digits, groups, `|`, `?` and the escapes \b and \w are allowed.
+_EXACT_SYNTAX = re.compile(r"(?:\\[bw]|\(\?:|\((?!\?)|[)|?*]|\w)*")
+_WORD_BOUNDARY = (_c.AT, _c.AT_BOUNDARY)
+
+
+def exact_words(pattern: str) -> LiteralSet | None:
+    """The words (marked whole, or as word starts) a text matches `pattern` exactly where one of
+    its words is, or None: for `\\b(ack|acks)\\b`, the whole words "ack" and "acks"; for
+    `\\bmessag\\w*`, words starting with "messag"."""
+    if not _EXACT_SYNTAX.fullmatch(pattern):
+        return None
+    try:
+        data = list(_parser.parse(pattern, re.IGNORECASE).data)
+    except re.error:
+        return None
+    if len(data) < 2 or data[0] != _WORD_BOUNDARY:
+        return None
+    body, mark = data[1:], WORD_START  # \bmessag: some word starts with "messag"
+    if data[-1] == _WORD_BOUNDARY:
+        body, mark = data[1:-1], WHOLE_WORD
+    elif _is_word_run(data[-1]):  # \bmessag\w*: the same
+        body = data[1:-1]
+    # (fast_boundaries drops the \b before an optional group: `\b(a)?b` is not `\b(a)?b` then)
+    if not body or body[0][0] in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return None
+    words = _words(body)
+    if not words or "" in words:
+        return None
+    return frozenset(mark + w for w in words)
+
+
+def _is_word_run(item: tuple[Any, Any]) -> bool:
+    """Whether a parsed item is `\\w*` (or `\\w*?`)."""
+    op, av = item
+    return (
+        op in (_c.MAX_REPEAT, _c.MIN_REPEAT)
+        and av[:2] == (0, _c.MAXREPEAT)
+        and list(av[2]) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)])]
+    )
+
+
+def _words(seq: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """Every string (case-folded) a parsed sequence of word characters, groups, branches and
+    optional parts can match, or None if it holds anything else or too many strings."""
+    out = {""}
+    for op, av in seq:
+        if op is _c.LITERAL and is_word(chr(av)):
+            alts: set[str] | None = {_fold_code(av)}
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            alts = _words(av[3])
+        elif op is _c.BRANCH:
+            each = [_words(alt) for alt in av[1]]
+            alts = None if None in each else set().union(*each)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[:2] == (0, 1):
+            alts = _words(av[2])
+            alts = None if alts is None else alts | {""}
+        else:
+            return None
+        if alts is None:
+            return None
+        out = {a + b for a in out for b in alts}
+        if len(out) > MAX_ALTERNATIVES:
+            return None
+    return out
+
+
 def lower_pattern(pattern: str) -> str:
     """The pattern with its literal letters folded like `fold`; escapes (\\S, \\B, \\N{...}) kept."""
     out: list[str] = []
@@ -246,6 +316,19 @@ _LEADING_GROUP = re.compile(r"(^|\||\((?:\?:)?)\\b(\((?:\?:)?)")
 _FIRST_LETTER = re.compile(r"[a-z0-9](?![?*+{])")
 
 
+def _class_end(pattern: str, start: int) -> int:
+    """Index of the "]" closing the class `[...]` opened at `start` ("]" first in it, or
+    after its "^", is a literal), or the pattern's length."""
+    i, n = start + 1, len(pattern)
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < n and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
 def _group_end(pattern: str, start: int) -> int:
     """Index of the ")" closing the group opened at `start`, or -1."""
     depth, i, n = 0, start, len(pattern)
@@ -254,10 +337,8 @@ def _group_end(pattern: str, start: int) -> int:
         if ch == "\\":
             i += 2
             continue
-        if ch == "[":  # a class: skip to its end ("]" first in a class is a literal)
-            i += 2 if pattern.startswith("[]", i) or pattern.startswith("[^]", i) else 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
+        if ch == "[":
+            i = _class_end(pattern, i)
         elif ch == "(":
             depth += 1
         elif ch == ")":
@@ -268,17 +349,17 @@ def _group_end(pattern: str, start: int) -> int:
     return -1
 
 
-def _split_alternatives(body: str) -> list[str] | None:
-    """Top-level alternatives of a group body, or None if it holds brackets we won't parse."""
-    if "[" in body:
-        return None
+def _split_alternatives(body: str) -> list[str]:
+    """Top-level alternatives of a group body."""
     parts, depth, last, i = [], 0, 0, 0
     while i < len(body):
         ch = body[i]
         if ch == "\\":
             i += 2
             continue
-        if ch == "(":
+        if ch == "[":
+            i = _class_end(body, i)
+        elif ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
@@ -288,6 +369,33 @@ def _split_alternatives(body: str) -> list[str] | None:
         i += 1
     parts.append(body[last:])
     return parts
+
+
+def _by_first_letter(alts: list[str]) -> str:
+    """`send|sends|fetch` -> `s(?<!\\w.)(?:end|ends)|f(?<!\\w.)etch`: re tests each letter once.
+
+    Branches that start with different letters never match at the same place, so only the
+    order among those sharing a letter counts, and it is kept. Branches are brought together
+    from apart only when none holds a parenthesis: moving a group would renumber it.
+    """
+    runs: list[tuple[str, list[str]]] = []
+    if any("(" in a for a in alts):
+        for a in alts:
+            if runs and runs[-1][0] == a[0]:
+                runs[-1][1].append(a[1:])
+            else:
+                runs.append((a[0], [a[1:]]))
+    else:
+        by_letter: dict[str, list[str]] = {}
+        for a in alts:
+            by_letter.setdefault(a[0], []).append(a[1:])
+        runs = list(by_letter.items())
+    return "|".join(
+        f"{letter}(?<!\\w.){rests[0]}"
+        if len(rests) == 1
+        else f"{letter}(?<!\\w.)(?:{'|'.join(rests)})"
+        for letter, rests in runs
+    )
 
 
 def _distribute(pattern: str) -> str:
@@ -301,10 +409,18 @@ def _distribute(pattern: str) -> str:
         if close < 0:
             continue
         body = pattern[m.end(2) : close]
-        alts = _split_alternatives(body)
-        if not alts or not all(_FIRST_LETTER.match(a) for a in alts):
+        # Groups without classes are moved even when repeated, though a repeated group then
+        # loses its \b (`\b(a|b)?c` finds the "c" of "xc"): kept, to grade as the grader always
+        # has. Groups with classes were left alone until classes could be read; they are moved
+        # only where that changes no match: not repeated, and with no \b inside.
+        if "[" in body and (
+            "\\b" in body or pattern[close + 1 : close + 2] in ("?", "*", "+", "{")
+        ):
             continue
-        moved = "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in alts)
+        alts = _split_alternatives(body)
+        if not all(_FIRST_LETTER.match(a) for a in alts):
+            continue
+        moved = _by_first_letter(alts)
         out.append(pattern[pos : m.start()] + m.group(1) + m.group(2) + moved + ")")
         pos = close + 1
     out.append(pattern[pos:])
@@ -326,11 +442,13 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
         return re.compile(joined, re.IGNORECASE)
 
 
-# Prepared forms of patterns (the rewritten regex and its literal requirement), by pattern.
-# The CLI saves them between runs (save_prepared/load_prepared): reading a pattern's parse tree
-# in Python costs more than everything else in a cold `grade`.
-PREPARED_VERSION = 7
-_PREPARED: dict[str, tuple[str, Requirement | None]] = {}
+# Prepared forms of patterns (the rewritten regex, its literal requirement, and whether that
+# requirement is exact), by pattern. The CLI saves them between runs (save_prepared and
+# load_prepared): reading a pattern's parse tree in Python costs more than everything else in a
+# cold `grade`.
+PREPARED_VERSION = 8
+Prepared = tuple[str, Requirement | None, bool]
+_PREPARED: dict[str, Prepared] = {}
 _dirty = False
 
 
@@ -340,12 +458,15 @@ def cache_name() -> str:
     return f"grading-patterns-{version}-{compiled_regex.ENGINE}.json"
 
 
-def prepare(pattern: str) -> tuple[str, Requirement | None]:
-    """The folded, rewritten form of a pattern and its literal requirement (memoised)."""
+def prepare(pattern: str) -> Prepared:
+    """The folded, rewritten form of a pattern, its literal requirement, and whether meeting
+    the requirement is matching (see `exact_words`) (memoised)."""
     global _dirty
     hit = _PREPARED.get(pattern)
     if hit is None:
-        hit = (fast_boundaries(lower_pattern(pattern)), requirement(pattern))
+        source = fast_boundaries(lower_pattern(pattern))
+        words = exact_words(pattern)
+        hit = (source, (words,), True) if words else (source, requirement(pattern), False)
         _PREPARED[pattern] = hit
         _dirty = True
     return hit
@@ -357,9 +478,9 @@ def load_prepared(path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != PREPARED_VERSION:
             return
-        for pattern, (source, req) in data["patterns"].items():
+        for pattern, (source, req, exact) in data["patterns"].items():
             requirement_ = None if req is None else tuple(frozenset(s) for s in req)
-            _PREPARED.setdefault(pattern, (source, requirement_))
+            _PREPARED.setdefault(pattern, (source, requirement_, bool(exact)))
         compiled_regex.load(data.get("regex"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return
@@ -374,8 +495,8 @@ def save_prepared(path: Path) -> None:
     data = {
         "version": PREPARED_VERSION,
         "patterns": {
-            p: [src, None if req is None else [sorted(s) for s in req]]
-            for p, (src, req) in _PREPARED.items()
+            p: [src, None if req is None else [sorted(s) for s in req], exact]
+            for p, (src, req, exact) in _PREPARED.items()
         },
         "regex": compiled_regex.dump(),
     }
