@@ -61,15 +61,11 @@ _seq = st.lists(
     st.one_of(_atom, st.sampled_from(["(a|b)", "(?:ab|b)", "(s|es)?"])), min_size=1, max_size=3
 ).map("".join)
 _group = st.lists(_seq, min_size=1, max_size=5).map(lambda alts: "(" + "|".join(alts) + ")")
-PATTERNS = (
-    st.tuples(
-        st.sampled_from(["", "\\b", "x", "\\w", "x\\b", "(?:\\b", "a|\\b"]),
-        st.one_of(_group, _seq),
-        st.sampled_from(["", "\\b", "s?\\b", "\\w*", " ab", "(s|es)?\\b", ")"]),
-    )
-    .map("".join)
-    .filter(lambda p: "\\b(s|es)?" not in p)  # see test_an_optional_group_keeps_its_boundary
-)
+PATTERNS = st.tuples(
+    st.sampled_from(["", "\\b", "x", "\\w", "x\\b", "(?:\\b", "a|\\b"]),
+    st.one_of(_group, _seq),
+    st.sampled_from(["", "\\b", "s?\\b", "\\w*", " ab", "(s|es)?\\b", ")"]),
+).map("".join)
 SMALL_TEXTS = st.text(alphabet="abxs -_1]", max_size=30)
 
 # Word patterns that exact_words reads: words, groups of words, optional parts.
@@ -130,10 +126,8 @@ def test_built_patterns_match_the_same_after_the_rewrite(pattern: str, text: str
     assert _regs(fast_boundaries(pattern), text) == _regs(pattern, text), pattern
 
 
-@pytest.mark.xfail(strict=True, reason="known: the \\b before an optional group is dropped")
 def test_an_optional_group_keeps_its_boundary() -> None:
-    """`\\b(api )?gateway\\b` becomes `(a(?<!\\w.)pi )?gateway\\b`, which finds "gateway" in
-    "microgateway". Kept as it is: reports stay those the grader always gave."""
+    """Rewritten to `(a(?<!\\w.)pi )?gateway\\b`, this found "gateway" in "microgateway"."""
     pattern = r"\b(api )?gateway\b"
     assert _regs(fast_boundaries(pattern), "microgateway") == _regs(pattern, "microgateway")
 
@@ -143,7 +137,7 @@ def test_branches_sharing_a_first_letter_test_it_once() -> None:
     # A branch holding a group is not moved past another (that would renumber the group).
     assert fast_boundaries(r"\b(sa|f(x)|sb)") == r"(s(?<!\w.)a|f(?<!\w.)(x)|s(?<!\w.)b)"
     assert fast_boundaries(r"\b(in[- ]order|out)") == r"(i(?<!\w.)n[- ]order|o(?<!\w.)ut)"
-    # ... but not where moving the \b would change a match (see the known case above).
+    # ... but not where moving the \b would change a match (a repeated group keeps it).
     assert fast_boundaries(r"\b(in[- ]order|out)?x") == r"\b(in[- ]order|out)?x"
     assert fast_boundaries(r"\b(in[- ]order|o\b(u|t))") == r"\b(in[- ]order|o\b(u|t))"
 

@@ -409,12 +409,11 @@ def _distribute(pattern: str) -> str:
         if close < 0:
             continue
         body = pattern[m.end(2) : close]
-        # Groups without classes are moved even when repeated, though a repeated group then
-        # loses its \b (`\b(a|b)?c` finds the "c" of "xc"): kept, to grade as the grader always
-        # has. Groups with classes were left alone until classes could be read; they are moved
-        # only where that changes no match: not repeated, and with no \b inside.
-        if "[" in body and (
-            "\\b" in body or pattern[close + 1 : close + 2] in ("?", "*", "+", "{")
+        # A repeated group keeps its \b: moved inside, it would bind only the first repeat, and
+        # an optional group could then be skipped with no boundary left (`\b(a|b)?c` would find
+        # the "c" of "xc"). A group with a class and a \b inside is left alone too.
+        if pattern[close + 1 : close + 2] in ("?", "*", "+", "{") or (
+            "[" in body and "\\b" in body
         ):
             continue
         alts = _split_alternatives(body)
@@ -446,7 +445,7 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
 # requirement is exact), by pattern. The CLI saves them between runs (save_prepared and
 # load_prepared): reading a pattern's parse tree in Python costs more than everything else in a
 # cold `grade`.
-PREPARED_VERSION = 8
+PREPARED_VERSION = 9
 Prepared = tuple[str, Requirement | None, bool]
 _PREPARED: dict[str, Prepared] = {}
 _dirty = False
