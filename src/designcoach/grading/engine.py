@@ -39,7 +39,7 @@ from designcoach.grading.scoring import (
     pick_followups,
     weighted_score,
 )
-from designcoach.grading.text import Sentence, split_sentences
+from designcoach.grading.text import Sentence, count_words, split_sentences
 from designcoach.grading.transcripts import (
     Transcript,
     assign_phases,
@@ -355,12 +355,12 @@ def _off_topic(
         found += 1 if hits else 0
         on_topic |= hits
     # (Sentences are stripped and apart, so joined with spaces they split into the same words.)
-    words = len(" ".join([s.text for s in sents]).split())
+    words = count_words(" ".join([s.text for s in sents]))
     if on_topic == (1 << len(sents)) - 1:
         topic_words = words
     else:
-        topic_words = len(
-            " ".join([s.text for i, s in enumerate(sents) if on_topic >> i & 1]).split()
+        topic_words = count_words(
+            " ".join([s.text for i, s in enumerate(sents) if on_topic >> i & 1])
         )
     return found < topic_min, (topic_words / words if words else 0.0)
 
