@@ -106,7 +106,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """The sentences of text[start:end]: split at . ! ? and at every line break."""
     end = len(text) if end is None else end
     region = text[start:end]
-    # Without ! ? or a tab, only ". " ends a sentence: a line lacking it is one sentence.
+    # Without ! ? or a tab (in the text or a line), only ". " ends a sentence.
     plain = "!" not in region and "?" not in region and "\t" not in region
     out: list[Sentence] = []
     line_end = start - 1
@@ -118,10 +118,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if line[0] in _MARKER_START and (marker := _MARKER.match(text, line_start, line_end)):
             line = line[marker.end() - line_start :]
             line_start = marker.end()
-        if plain and ". " not in line:
+        line_plain = plain or ("!" not in line and "?" not in line and "\t" not in line)
+        if line_plain and ". " not in line:
             stops = [line_end]  # the usual line: one sentence
         else:
-            stops = _stops(text, line, line_start, plain)
+            stops = _stops(text, line, line_start, line_plain)
             stops.append(line_end)
         pos = line_start
         for stop in stops:
