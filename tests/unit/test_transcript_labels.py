@@ -33,6 +33,16 @@ PIECES = [
     "[12:5",
     "we shard by chat id",
     "e.g. 5:1",
+    "İnterviewer",  # IGNORECASE takes "İ" and "ı" for "i", str.lower() does not
+    "ınterviewer",
+    "candidatE",
+    "In scope",
+    "data",
+    "-",
+    "*",
+    "[",
+    "]",
+    "x ",
 ]
 texts = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), min_size=0, max_size=30
@@ -47,5 +57,7 @@ def _spans(found: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]
 @given(texts)
 @example("Interviewer: hi\nCandidate: we shard\n[00:10] **A**: ok")
 @example("x: y\n  Q : why?\nno colon here\nA：yes")
+@example("İnterviewer: hi\nCandidate: ok")
+@example("> - **Q** [00:05] :* why\nIn scope: a\nA-: x\n\t_a_ ： y")
 def test_labels_are_the_matches_of_the_label_pattern(text: str) -> None:
     assert _spans(labels(text)) == _spans(LABEL.finditer(text))

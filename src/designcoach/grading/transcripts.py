@@ -92,17 +92,31 @@ def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
 
 
 _COLONS = (":", "：")
+_NAMES = frozenset({"interviewer", "candidate", "q", "a"})
+
+
+def _may_hold_label(before: str) -> bool:
+    """Whether a line can hold a label, from the text `before` its first colon of one kind.
+
+    Without a stamp (which brings a "["), a label's colon is its line's first and what comes
+    before it is a name amid characters from " \t>*_-". Non-ASCII is left to the regex: its
+    IGNORECASE also takes "İ" and "ı" for "i".
+    """
+    return "[" in before or not before.isascii() or before.strip(" \t>*_-").lower() in _NAMES
 
 
 def labels(text: str) -> list[re.Match[str]]:
     """`LABEL.finditer(text)`, trying only lines with a colon: a label lies within one line
     (none of its parts matches a line break) and ends with a colon, so no other line holds one,
-    and searching every position of a long answer for a line start costs more than the rest."""
+    and searching every position of a long answer for a line start costs more than the rest.
+    Of those, a line is tried only when a name can come before its first colon."""
     lines = set()
     for colon in _COLONS:
         at = text.find(colon)
         while at >= 0:
-            lines.add(text.rfind("\n", 0, at) + 1)
+            line = text.rfind("\n", 0, at) + 1
+            if _may_hold_label(text[line:at]):
+                lines.add(line)
             at = text.find("\n", at)
             if at < 0:
                 break
