@@ -127,7 +127,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         pos = line_start
         for stop in stops:
             if stop < line_end and text[stop - 1] == ".":
-                space = text.rfind(" ", pos, stop - 1)
+                space = max(text.rfind(" ", pos, stop - 1), pos - 1)  # the word's start
                 if stop - 1 - space <= 7 and text[space + 1 : stop].lower().lstrip("(") in _ABBREV:
                     continue  # "e.g. this" or "vs. that": not the end of a sentence
             chunk = text[pos:stop]
