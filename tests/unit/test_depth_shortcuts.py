@@ -59,6 +59,7 @@ sentences = st.lists(st.one_of(signal_words, st.text(max_size=3)), max_size=25).
 @given(sentences)
 @example("so that it works, so we avoid it to keep the cost is low in order to win")
 @example("twice the cost, but the reads stay local rather than")
+@example("٣ so that 2pc because 4 twice 42 so")  # digits among signals; a non-ASCII digit
 def test_signals_are_those_of_a_word_by_word_scan(text: str) -> None:
     depth = SentenceDepth(text)
     assert depth.signals == _plain_signals(depth.words, depth.norm)
