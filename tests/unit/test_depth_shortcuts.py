@@ -1,6 +1,6 @@
-"""The grader normalises the whole folded answer once and slices it per sentence, and finds a
-sentence's reasons through its words' neighbours; each gives what the plain way gives
-(Hypothesis)."""
+"""The grader normalises the whole folded answer once and slices it per sentence, finds a
+sentence's reasons in one pass over its words, and joins an explained mention's reason into its
+template; each gives what the plain way gives (Hypothesis)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from designcoach.grading.depth import (
     NUMBER_WORDS,
     REASON_PHRASES,
     REASON_WORDS,
+    WHY_EXPLAINED,
+    Mention,
     SentenceDepth,
     normalise,
+    reasoned_credit,
 )
 from designcoach.grading.patterns import fold
 
@@ -59,6 +62,16 @@ sentences = st.lists(st.one_of(signal_words, st.text(max_size=3)), max_size=25).
 @given(sentences)
 @example("so that it works, so we avoid it to keep the cost is low in order to win")
 @example("twice the cost, but the reads stay local rather than")
+@example("٣ so that 2pc because 4 twice 42 so")  # digits among signals; a non-ASCII digit
 def test_signals_are_those_of_a_word_by_word_scan(text: str) -> None:
     depth = SentenceDepth(text)
     assert depth.signals == _plain_signals(depth.words, depth.norm)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1))
+@example(" {what} {0} “quoted” ")
+def test_an_explained_mention_reads_as_the_template_formatted(what: str) -> None:
+    depth = SentenceDepth("the gateway keeps one socket open for every phone")
+    expected = (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”"))
+    assert reasoned_credit(depth, [Mention(0, [], what)]) == [expected]

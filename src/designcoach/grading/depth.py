@@ -20,7 +20,6 @@ Words are found with str methods (lower, translate, split) rather than regexes: 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -96,14 +95,14 @@ NUMBER_WORDS = frozenset(
 )
 # Phrases by their first two words: most heads ("to", "the", "so") start no phrase where they
 # stand, and the word after them says so at once. Phrases sharing two words keep their order.
-_PHRASES_BY_PAIR: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+_PHRASES_BY_PAIR: dict[tuple[str, str], list[list[str]]] = {}
 for _phrase in REASON_PHRASES:
     _head, *_rest = _phrase.split()
-    _PHRASES_BY_PAIR.setdefault((_head, _rest[0]), []).append(tuple(_rest))
+    _PHRASES_BY_PAIR.setdefault((_head, _rest[0]), []).append(_rest)
 _PHRASE_HEADS = frozenset(head for head, _ in _PHRASES_BY_PAIR)
-_SIGNAL_WORDS = REASON_WORDS | NUMBER_WORDS | _PHRASE_HEADS
+_SINGLE_WORDS = REASON_WORDS | NUMBER_WORDS
+_SIGNAL_WORDS = _SINGLE_WORDS | _PHRASE_HEADS
 _DIGITS = frozenset("0123456789")
-_DIGIT = re.compile(r"\d")
 NEAR_WORDS = 10
 MIN_WORDS_FULL = 6
 MAX_FRAGMENT_WORDS = 3
@@ -129,6 +128,8 @@ WHY_SHORT = "named in a short sentence: add the reason, trade-off or number"
 WHY_BARE = "named without a reason, trade-off or number next to it"
 WHY_NO_FIGURE = "named without a worked figure: derive the rate, the size or the server count"
 WHY_EXPLAINED = "explained: {what}"
+# Its two ends, joined round the quoted reason (an f-string costs less than str.format).
+_EXPLAINED_HEAD, _EXPLAINED_TAIL = WHY_EXPLAINED.split("{what}")
 
 
 @dataclass(slots=True)
@@ -204,30 +205,27 @@ class SentenceDepth:
     def signals(self) -> list[tuple[int, str]]:
         """Generic reasons and numbers: (word index, what it was)."""
         if self._signals is None:
-            words = self.words
-            # Set operations and list.index run at C speed; a loop over every word does not.
-            hits = _SIGNAL_WORDS.intersection(words)
+            words, norm = self.words, self.norm
+            # One pass in word order (measured cheaper than set intersection and list.index),
+            # so `found` comes out sorted: a phrase sorts after its first word. Numbers are
+            # sought only where an ASCII digit is; ten `in` tests cost less than a regex search.
+            digits = (
+                "0" in norm or "1" in norm or "2" in norm or "3" in norm or "4" in norm
+                or "5" in norm or "6" in norm or "7" in norm or "8" in norm or "9" in norm
+            )  # fmt: skip
             found: list[tuple[int, str]] = []
             last = len(words) - 1
-            for w in hits:
-                single = w in REASON_WORDS or w in NUMBER_WORDS
-                head = w in _PHRASE_HEADS
-                i = words.index(w)
-                while True:
-                    if single:
+            for i, w in enumerate(words):
+                if w in _SIGNAL_WORDS:
+                    if w in _SINGLE_WORDS:
                         found.append((i, w))
-                    if head and i < last:
+                    if w in _PHRASE_HEADS and i < last:
                         for rest in _PHRASES_BY_PAIR.get((w, words[i + 1]), ()):
-                            if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                            if words[i + 1 : i + 1 + len(rest)] == rest:
                                 found.append((i, " ".join((w, *rest))))
                                 break
-                    try:
-                        i = words.index(w, i + 1)
-                    except ValueError:
-                        break
-            if _DIGIT.search(self.norm):
-                found += [(i, w) for i, w in enumerate(words) if w[0] in _DIGITS]
-            found.sort()
+                elif digits and w[0] in _DIGITS:  # (no signal word holds a digit)
+                    found.append((i, w))
             self._signals = found
         return self._signals
 
@@ -299,7 +297,7 @@ def reasoned_credit(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
                 ):
                     backed[i] = what
     return [
-        (1.0, WHY_EXPLAINED.format(what=f"“{what.strip()}”"))
+        (1.0, f"{_EXPLAINED_HEAD}“{what.strip()}”{_EXPLAINED_TAIL}")
         if what
         else (0.5, WHY_NO_FIGURE if m.own_only else WHY_BARE)
         for what, m in zip(backed, mentions, strict=True)
