@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from bundled_answers import ANSWERS, CATALOG, PROMPTS, REPO, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,19 +18,6 @@ from designcoach.content.catalog import Catalog
 from designcoach.grading import engine, matching
 from designcoach.grading.matching import Index, Matcher, fold
 from designcoach.grading.text import Sentence, split_sentences
-from designcoach.paths import bundled_content_root
-
-ROOT = bundled_content_root()
-REPO = Path(__file__).resolve().parents[2]
-CATALOG = Catalog([ROOT])
-PROMPTS = {p.id: p for p in CATALOG.prompts()}
-ANSWERS = sorted(
-    [
-        *(ROOT / "examples" / "answers").glob("*.md"),
-        *(REPO / "tests" / "calibration" / "answers").glob("*.md"),
-        REPO / "benchmarks" / "answer-800.md",
-    ]
-)
 
 
 class PlainIndex:

@@ -6,22 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bundled_answers import ANSWERS, CATALOG, PROMPTS, REPO
 
-from designcoach.content.catalog import Catalog
 from designcoach.grading import engine
-from designcoach.paths import bundled_content_root
-
-ROOT = bundled_content_root()
-REPO = Path(__file__).resolve().parents[2]
-CATALOG = Catalog([ROOT])
-PROMPTS = {p.id: p for p in CATALOG.prompts()}
-ANSWERS = sorted(
-    [
-        *(ROOT / "examples" / "answers").glob("*.md"),
-        *(REPO / "tests" / "calibration" / "answers").glob("*.md"),
-        REPO / "benchmarks" / "answer-800.md",
-    ]
-)
 
 
 class NeverSettled(engine._Best):
