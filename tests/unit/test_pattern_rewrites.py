@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
-from designcoach.grading import patterns
+from designcoach.grading import prepared
 from designcoach.grading.patterns import (
     DIGIT,
     WHOLE_WORD,
@@ -24,9 +24,9 @@ from designcoach.grading.patterns import (
     fold,
     is_searched,
     lower_pattern,
-    prepare,
     requirement,
 )
+from designcoach.grading.prepared import prepare
 
 CATALOG = Catalog()
 BUNDLED = sorted(
@@ -187,11 +187,11 @@ def test_only_word_patterns_are_exact() -> None:
 def test_prepared_patterns_read_back_as_they_were_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(patterns, "_PREPARED", {})
-    monkeypatch.setattr(patterns, "_dirty", False)
+    monkeypatch.setattr(prepared, "_PREPARED", {})
+    monkeypatch.setattr(prepared, "_dirty", False)
     made = {p: prepare(p) for p in BUNDLED}
     assert any(exact for _, _, exact in made.values())
-    patterns.save_prepared(tmp_path / "prepared.json")
-    monkeypatch.setattr(patterns, "_PREPARED", {})
-    patterns.load_prepared(tmp_path / "prepared.json")
-    assert made == patterns._PREPARED
+    prepared.save_prepared(tmp_path / "prepared.json")
+    monkeypatch.setattr(prepared, "_PREPARED", {})
+    prepared.load_prepared(tmp_path / "prepared.json")
+    assert made == prepared._PREPARED

@@ -17,7 +17,7 @@ from designcoach.content.cache import View
 from designcoach.content.catalog import Catalog
 from designcoach.grading import compiled_regex
 from designcoach.grading.engine import grade_text
-from designcoach.grading.patterns import prepare
+from designcoach.grading.prepared import prepare
 from designcoach.paths import bundled_content_root
 
 ROOT = bundled_content_root()

@@ -53,27 +53,27 @@ def _prepare(rubric: Rubric) -> Path | None:
 
     Returns where that analysis is saved (None when the cache folder cannot be made).
     """
-    from designcoach.grading import patterns
+    from designcoach.grading import prepared as saved_patterns
     from designcoach.grading.engine import compiled
     from designcoach.paths import cache_dir
 
     try:
-        path = cache_dir() / patterns.cache_name()
+        path = cache_dir() / saved_patterns.cache_name()
     except OSError:
         compiled(rubric)
         return None
-    patterns.load_prepared(path)
+    saved_patterns.load_prepared(path)
     compiled(rubric)
-    patterns.save_prepared(path)
+    saved_patterns.save_prepared(path)
     return path
 
 
 def _save_prepared(path: Path | None) -> None:
     """Save what grading compiled (regexes are compiled as first needed), for the next run."""
     if path is not None:
-        from designcoach.grading import patterns
+        from designcoach.grading import prepared as saved_patterns
 
-        patterns.save_prepared(path)
+        saved_patterns.save_prepared(path)
 
 
 def run_grade(

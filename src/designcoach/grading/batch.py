@@ -81,7 +81,7 @@ def _init_worker(
     roots: list[Path] | None, prompt_id: str, level: str | None, prepared: Path | None = None
 ) -> None:
     from designcoach.content.catalog import Catalog
-    from designcoach.grading.patterns import load_prepared
+    from designcoach.grading.prepared import load_prepared
 
     if prepared is not None:
         load_prepared(prepared)
@@ -121,7 +121,7 @@ def grade_files(
 ) -> list[Graded]:
     """Grade many files, each independently; results in the order of `files`.
 
-    `prepared`: saved pattern analysis (see `patterns.save_prepared`) for the workers to reuse.
+    `prepared`: saved pattern analysis (see `prepared.save_prepared`) for the workers to reuse.
     """
     names = [str(f) for f in files]
     cpus = workers or os.cpu_count() or 1

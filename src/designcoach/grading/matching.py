@@ -1,6 +1,6 @@
 """Matching: which sentences of an answer each rubric pattern matches, found fast.
 
-Patterns are prepared in `patterns` (case-folded, rewritten, read for their literals). A
+Patterns are prepared in `prepared` (case-folded, rewritten, read for their literals). A
 rubric's `Plan` numbers every set of literals its patterns need (a pattern needs one literal of
 each of its sets) and remembers, for each word it has met, which of those sets the word meets
 (an int, a bit per set). An `Index` of one answer ORs those over each sentence's words, reads
@@ -29,12 +29,11 @@ from designcoach.grading.patterns import (
     WHOLE_WORD,
     WORD_START,
     LiteralSet,
-    compile_prepared,
     fold,
     is_searched,
     is_word,
-    prepare,
 )
+from designcoach.grading.prepared import compile_prepared, prepare
 from designcoach.grading.text import Sentence, digit_sentences, non_ascii, translate
 
 __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]

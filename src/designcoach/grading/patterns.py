@@ -9,20 +9,17 @@ Measured speed-ups (Python's `re` is slow with IGNORECASE and has no multi-patte
   looking that up picks the few sentences worth running the regex on. Patterns with no such
   literal run on every sentence, so no shortcut changes a result. A pattern that only names
   words (`exact_words`) matches exactly where a word meets them, and needs no run to say so.
+
+`prepared` memoises each pattern's prepared form and saves it between runs.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import re
-import sys
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
-from designcoach.grading import compiled_regex
 from designcoach.grading.text import translate
 
 try:  # Python 3.11+ keeps the parser here; it is stable in practice and only used for speed
@@ -439,79 +436,3 @@ def compile_any(patterns: Sequence[str]) -> re.Pattern[str]:
         return re.compile(fast_boundaries(lower_pattern(joined)))
     except re.error:  # folding broke something odd: the slow, plain way still works
         return re.compile(joined, re.IGNORECASE)
-
-
-# Prepared forms of patterns (the rewritten regex, its literal requirement, and whether that
-# requirement is exact), by pattern. The CLI saves them between runs (save_prepared and
-# load_prepared): reading a pattern's parse tree in Python costs more than everything else in a
-# cold `grade`.
-PREPARED_VERSION = 9
-Prepared = tuple[str, Requirement | None, bool]
-_PREPARED: dict[str, Prepared] = {}
-_dirty = False
-
-
-def cache_name() -> str:
-    """File name for saved prepared patterns: parse trees differ between Python versions."""
-    version = f"v{PREPARED_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return f"grading-patterns-{version}-{compiled_regex.ENGINE}.json"
-
-
-def prepare(pattern: str) -> Prepared:
-    """The folded, rewritten form of a pattern, its literal requirement, and whether meeting
-    the requirement is matching (see `exact_words`) (memoised)."""
-    global _dirty
-    hit = _PREPARED.get(pattern)
-    if hit is None:
-        source = fast_boundaries(lower_pattern(pattern))
-        words = exact_words(pattern)
-        hit = (source, (words,), True) if words else (source, requirement(pattern), False)
-        _PREPARED[pattern] = hit
-        _dirty = True
-    return hit
-
-
-def load_prepared(path: Path) -> None:
-    """Add the prepared patterns saved at `path` (a missing or bad file is ignored)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != PREPARED_VERSION:
-            return
-        for pattern, (source, req, exact) in data["patterns"].items():
-            requirement_ = None if req is None else tuple(frozenset(s) for s in req)
-            _PREPARED.setdefault(pattern, (source, requirement_, bool(exact)))
-        compiled_regex.load(data.get("regex"))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return
-
-
-def save_prepared(path: Path) -> None:
-    """Save the prepared patterns and compiled regexes if new ones were made (atomically;
-    errors are ignored)."""
-    global _dirty
-    if not _dirty and not compiled_regex.changed():
-        return
-    data = {
-        "version": PREPARED_VERSION,
-        "patterns": {
-            p: [src, None if req is None else [sorted(s) for s in req], exact]
-            for p, (src, req, exact) in _PREPARED.items()
-        },
-        "regex": compiled_regex.dump(),
-    }
-    try:
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, path)
-        _dirty = False
-        compiled_regex.saved()
-    except OSError:
-        return
-
-
-def compile_prepared(pattern: str, source: str) -> re.Pattern[str]:
-    """Compile a prepared pattern; if the rewrite broke it, the original, case-insensitively."""
-    try:
-        return compiled_regex.compile_source(source)
-    except re.error:
-        return re.compile(pattern, re.IGNORECASE)
