@@ -110,15 +110,9 @@ def sentences(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-def _mention(
-    number: int,
-    own: re.Match[str] | None,
-    sentence: str,
-    spans: Iterable[tuple[int, int]],
-    own_only: bool,
-) -> Mention:
-    """Item `number`'s mention in a sentence at these spans; `own`: its explain match there."""
-    return Mention(number, spans, sentence[own.start() : own.end()] if own else None, own_only)
+def _own_text(own: re.Match[str] | None, sentence: str) -> str | None:
+    """The text of an item's explain match in a sentence (found in its folded form), or None."""
+    return sentence[own.start() : own.end()] if own else None
 
 
 class _SpansWhenAsked:
@@ -151,7 +145,7 @@ def credit_sentence(
     spans = im.detect.spans(folded)
     if not spans:
         return 0.0
-    mention = _mention(0, im.explain.first(folded), sentence, spans, im.own_only)
+    mention = Mention(0, spans, _own_text(im.explain.first(folded), sentence), im.own_only)
     credit = credit_mentions(SentenceDepth(folded), [mention])[0][0]
     if credit == 1.0 and any(misconception_hit(m, sentence) for m in misconceptions):
         return 0.5
@@ -246,7 +240,7 @@ def grade_text(
                     m.own_reason = SETTLED
                 else:
                     own = index.first(rubric_m.items[m.item].explain, idx)
-                    m.own_reason = sent.text[own.start() : own.end()] if own else None
+                    m.own_reason = _own_text(own, sent.text)
             credits = reasoned_credit(depth, mentions)
         for mention, (credit, why) in zip(mentions, credits, strict=True):
             item = rubric.items[mention.item]

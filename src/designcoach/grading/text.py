@@ -81,10 +81,6 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def word_count(text: str) -> int:
-    return len(translate(text, SEPARATE).split())
-
-
 def _stops(text: str, line: str, start: int, plain: bool) -> list[int]:
     """Where a sentence may stop in `line` (text[start:] up to a line break): just after each
     . ! ? that a space or tab follows. `plain`: no ! ? or tab, so only ". " can stop one."""
