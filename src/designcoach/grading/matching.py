@@ -42,27 +42,30 @@ __all__ = ["Index", "Matcher", "Part", "Plan", "cached", "fold"]
 class Part:
     """One pattern, compiled (on first use) for folded text, and what a sentence must hold."""
 
-    __slots__ = ("pattern", "source", "requirement", "exact", "rx", "ascii_rx")
-    rx: re.Pattern[str]  # compiled on first use (see __getattr__)
-    # The same for a text that `ascii_only` accepts, where it matches alike: re's ASCII mode
-    # then tests \w, \b, \d and \s without the Unicode tables (about a sixth faster).
-    ascii_rx: re.Pattern[str]
+    __slots__ = ("pattern", "source", "requirement", "exact", "_rx", "_ascii_rx")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         # exact: the pattern matches where a word meets its one literal set, and only there
         self.source, self.requirement, self.exact = prepare(pattern)
+        # Compiled on first use: most patterns meet no sentence of a given answer and never run.
+        self._rx: re.Pattern[str] | None = None
+        self._ascii_rx: re.Pattern[str] | None = None
 
-    def __getattr__(self, name: str) -> re.Pattern[str]:
-        # Called only while a regex is unset: most patterns meet no sentence of a given answer
-        # and never run, so they are compiled when first used; later reads are a plain slot.
-        if name == "rx":
-            self.rx = compile_prepared(self.pattern, self.source)
-            return self.rx
-        if name == "ascii_rx":
-            self.ascii_rx = compile_ascii(self.source, self.rx)
-            return self.ascii_rx
-        raise AttributeError(name)
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The regex, for folded text."""
+        if self._rx is None:
+            self._rx = compile_prepared(self.pattern, self.source)
+        return self._rx
+
+    @property
+    def ascii_rx(self) -> re.Pattern[str]:
+        r"""The same for a text that `ascii_only` accepts, where it matches alike: re's ASCII
+        mode then tests \w, \b, \d and \s without the Unicode tables (about a sixth faster)."""
+        if self._ascii_rx is None:
+            self._ascii_rx = compile_ascii(self.source, self.rx)
+        return self._ascii_rx
 
 
 # Control characters that Unicode's \s counts as white space and ASCII's does not.
