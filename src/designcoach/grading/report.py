@@ -44,8 +44,8 @@ class EstimateResult:
 @dataclass
 class PhaseTime:
     phase: str
-    seconds: float
-    budget_seconds: float
+    seconds: int
+    budget_seconds: int
     title: str = ""
 
 
