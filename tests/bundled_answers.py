@@ -9,7 +9,7 @@ from designcoach.content.catalog import Catalog
 from designcoach.paths import bundled_content_root
 
 ROOT = bundled_content_root()
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 CATALOG = Catalog([ROOT])
 PROMPTS = {p.id: p for p in CATALOG.prompts()}
 ANSWERS = sorted(

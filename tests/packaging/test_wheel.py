@@ -1,4 +1,5 @@
-"""The wheel carries its content: installed into a fresh venv, the commands work from another folder."""
+"""The wheel carries its content and its compiled grader: installed into a fresh venv, the
+commands work from another folder and the compiled grader gives the pure-Python reports."""
 
 from __future__ import annotations
 
@@ -11,8 +12,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bundled_answers import ANSWERS, CATALOG, PROMPTS
+
+from designcoach.grading import engine
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))  # the build hook, for the list of modules it compiles
+from hatch_build import COMPILED, GROUP  # noqa: E402
+
+sys.path.remove(str(REPO))
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +146,79 @@ def test_installed_commands_work_outside_the_repo(installed: Path, tmp_path: Pat
         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     assert str(installed) in probe.stdout and "_content" in probe.stdout
+
+
+def test_wheel_carries_the_grader_compiled(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    compiled = {n.split(".", 1)[0] for n in names if n.endswith(".so")}
+    expected = {f"designcoach/grading/{m}" for m in COMPILED} | {f"{GROUP}__mypyc"}
+    assert compiled == expected
+    # the sources stay beside them (tracebacks, and a pure fallback if they are removed)
+    assert {f"designcoach/grading/{m}.py" for m in COMPILED} <= set(names)
+    assert "-cp3" in wheel.name and not wheel.name.endswith("-none-any.whl")
+
+
+# Graded by the installed (compiled) package: each case's report JSON, as `grade --json` prints it.
+_GRADE_ALL = """
+import json, sys
+from designcoach.content.catalog import Catalog
+from designcoach.grading import engine
+from designcoach.grading.engine import grade_text
+from designcoach.paths import bundled_content_root
+
+catalog = Catalog([bundled_content_root()])
+out = {"engine": engine.__file__, "reports": []}
+for text, pid, level in json.load(sys.stdin):
+    prompt = catalog.prompt(pid)
+    report = grade_text(text, prompt, catalog.rubric_for(prompt), level=level)
+    out["reports"].append(json.dumps(report.to_dict(), sort_keys=True))
+print(json.dumps(out))
+"""
+
+
+def _as_transcript(text: str) -> str:
+    """The answer spoken in a mock interview: a stamped interviewer turn before each paragraph."""
+    turns = []
+    for n, para in enumerate(p for p in text.split("\n\n") if p.strip()):
+        turns.append(f"[{n * 3:02d}:00] Interviewer: Go on, what next?")
+        turns.append(f"[{n * 3:02d}:20] Candidate: {para.strip()}")
+    return "\n".join(turns) + "\n"
+
+
+def _cases() -> list[tuple[str, str, str]]:
+    cases = []
+    for answer in ANSWERS:
+        text = answer.read_text(encoding="utf-8")
+        pid = next((p for p in PROMPTS if answer.stem.startswith(p)), "whatsapp")
+        variants = [
+            text,
+            text.upper(),
+            # non-ASCII text takes the Unicode regexes and the wider word tables
+            text.replace(" the ", " thé ").replace("-", "\u2011") + "\nNaïve café — “ok”.\n",
+            _as_transcript(text),
+        ]
+        cases += [(v, pid, level) for v in variants for level in ("junior", "mid", "staff")]
+    return cases
+
+
+def test_compiled_grader_gives_the_pure_python_reports(installed: Path, tmp_path: Path) -> None:
+    assert engine.__file__.endswith(".py")  # this process grades in pure Python
+    cases = _cases()
+    assert len(cases) == 12 * len(ANSWERS) > 0
+    done = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", _GRADE_ALL],
+        input=json.dumps(cases),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DESIGNCOACH_CONTENT")},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads(done.stdout)
+    assert out["engine"].endswith(".so") and str(installed) in out["engine"]
+    assert len(out["reports"]) == len(cases)
+    for (text, pid, level), compiled in zip(cases, out["reports"], strict=True):
+        prompt = PROMPTS[pid]
+        pure = engine.grade_text(text, prompt, CATALOG.rubric_for(prompt), level=level)
+        assert json.dumps(pure.to_dict(), sort_keys=True) == compiled, (pid, level, text[:80])
