@@ -222,3 +222,27 @@ def test_compiled_grader_gives_the_pure_python_reports(installed: Path, tmp_path
         prompt = PROMPTS[pid]
         pure = engine.grade_text(text, prompt, CATALOG.rubric_for(prompt), level=level)
         assert json.dumps(pure.to_dict(), sort_keys=True) == compiled, (pid, level, text[:80])
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"DESIGNCOACH_PURE_PYTHON": "1"}, {"CC": "/bin/false"}],
+    ids=["asked-for", "no-c-compiler"],
+)
+def test_a_pure_python_wheel_when_asked_or_when_compiling_fails(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    out = tmp_path / "dist"
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+        + ["-w", str(out), str(REPO)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    (built,) = out.glob("designcoach-*.whl")
+    assert built.name.endswith("-py3-none-any.whl")
+    names = zipfile.ZipFile(built).namelist()
+    assert "designcoach/grading/engine.py" in names
+    assert not [n for n in names if n.endswith((".so", ".pyd"))]
