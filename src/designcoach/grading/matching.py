@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import reduce
-from itertools import repeat
-from operator import and_, attrgetter, or_
+from operator import and_, attrgetter
 from typing import TypeVar
 
 from designcoach.grading import compiled_regex
@@ -131,8 +129,9 @@ _MEMO_LIMIT = 200_000  # words remembered per rubric before starting afresh
 class Plan:
     """A rubric's literal sets, numbered, and which of them each word met so far meets.
 
-    A word's sets are remembered as one int (bit n: it meets set n; the bit after the last set:
-    it holds a decimal digit), so a sentence's sets are an OR over its words.
+    A word's sets are remembered as their numbers (and the number after the last set when it
+    holds a decimal digit): a column of the index, the sentences meeting a set, is then an OR of
+    the sentences of each word that meets it.
     """
 
     __slots__ = (
@@ -141,8 +140,7 @@ class Plan:
         "_inner",
         "_literal_bits",
         "_digit_bits",
-        "row_format",
-        "columns",
+        "width",
         "whole_answer",
         "groups",
         "searched",
@@ -215,11 +213,8 @@ class Plan:
                 self._digit_bits |= self._literal_bits[number]
             else:
                 self._inner.setdefault(lit[:_HEAD], []).append((lit, number))
-        # A row written in binary ends with bit 0: column n of each row is the character
-        # `width - 1 - n` of it; these slices take a column out of rows written one after another.
-        self.row_format = f"0{width}b"
-        self.columns = [slice(width - 1 - n, None, width) for n in range(width)]
-        self._memo: dict[str, int] = {}  # word -> the sets it meets (bits, as above)
+        self.width = width
+        self._memo: dict[str, tuple[int, ...]] = {}  # word -> the numbers of the sets it meets
 
     def learn(self, words: Iterable[str]) -> None:
         """Work out which sets each new word meets (through the literals it holds)."""
@@ -241,7 +236,7 @@ class Plan:
             row = self._digit_bits if any(map(str.isdecimal, word)) else 0  # re's \d exactly
             for number in found:
                 row |= self._literal_bits[number]
-            memo[word] = row
+            memo[word] = _bit_numbers(row)
 
 
 class _Candidates(dict[Part, int]):
@@ -273,10 +268,14 @@ def _plain_candidates(part: Part, texts: list[str]) -> int:
     return mask
 
 
-def _rows(plan: Plan, pieces: list[str]) -> list[int]:
-    """Per piece of text, the sets its words meet (bits); KeyError for a word not learnt yet."""
-    row_of = plan._memo.__getitem__
-    return [reduce(or_, map(row_of, piece.split()), 0) for piece in pieces]
+def _bit_numbers(bits: int) -> tuple[int, ...]:
+    """The numbers of the bits set in `bits`, lowest first."""
+    numbers = []
+    while bits:
+        low = bits & -bits
+        numbers.append(low.bit_length() - 1)
+        bits ^= low
+    return tuple(numbers)
 
 
 class Index:
@@ -303,24 +302,32 @@ class Index:
     def _columns(self, plan: Plan) -> list[int]:
         """Per literal set of the plan, and last for "holds a digit", the sentences meeting it."""
         folded, sentences = self.folded, self.sentences
+        columns = [0] * plan.width
         if not sentences:
-            return [0] * len(plan.columns)
+            return columns
         table = _WORD_SEPARATORS
         if not folded.isascii():
             extra = {ord(ch): " " for ch in non_ascii(folded) if not is_word(ch)}
             table = {**table, **extra}
-        # One translation for the whole answer (same length), sliced per sentence; the last
-        # sentence first, so that it is the top bit of each column.
-        words = translate(folded, table)
-        pieces = [words[s.start : s.end] for s in reversed(sentences)]
+        words = translate(folded, table)  # one translation for the whole answer (same length)
+        # Per word, the sentences holding it (bits), then each word's sentences join the column
+        # of every set the word meets: one OR per word and set, not per word met in a sentence.
+        held: dict[str, int] = {}
+        bit = 1
+        for s in sentences:
+            for word in words[s.start : s.end].split():
+                held[word] = held.get(word, 0) | bit
+            bit <<= 1
+        memo = plan._memo
         try:
-            rows = _rows(plan, pieces)
+            met = [memo[word] for word in held]
         except KeyError:  # a word not met before: learn the answer's new words
-            plan.learn(" ".join(pieces).split())
-            rows = _rows(plan, pieces)
-        # The rows written in binary one after another, then read back a column at a time.
-        grid = "".join(map(format, rows, repeat(plan.row_format)))
-        return list(map(int, map(grid.__getitem__, plan.columns), repeat(2)))
+            plan.learn(held)
+            met = [memo[word] for word in held]
+        for numbers, mask in zip(met, held.values(), strict=True):
+            for n in numbers:
+                columns[n] |= mask
+        return columns
 
     def _plan_candidates(self, plan: Plan, columns: list[int]) -> None:
         """Every planned part's candidates: the sentences meeting each of its sets, less
