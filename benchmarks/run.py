@@ -10,6 +10,7 @@ script still works (CI does this); it prints figures but they mean little.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import statistics
@@ -150,6 +151,15 @@ def wall_ok(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def grader_kind() -> str:
+    """Whether this designcoach grades with the mypyc-compiled modules (figure 3 depends on it)."""
+    spec = importlib.util.find_spec("designcoach.grading.engine")
+    origin = spec.origin if spec is not None else None
+    if origin is not None and origin.endswith((".so", ".pyd")):
+        return "grader compiled (mypyc)"
+    return "grader pure Python (an editable or DESIGNCOACH_PURE_PYTHON install: figure 3 is slower)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -195,7 +205,7 @@ def main() -> int:
         )
         print(
             f"designcoach benchmarks: {mode}, python {sys.version.split()[0]}, "
-            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
+            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {grader_kind()}"
         )
         for number, step in steps:
             if number not in wanted:

@@ -23,6 +23,9 @@ def test_quick_benchmark_run_prints_every_figure() -> None:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines and lines[0].startswith("designcoach benchmarks: quick")
+    assert lines[0].endswith(
+        "grader pure Python (an editable or DESIGNCOACH_PURE_PYTHON install: figure 3 is slower)"
+    )
     for number in range(1, 8):
         found = [line for line in lines if line.startswith(f"{number}. ")]
         assert len(found) == 1, (number, out.stdout)
