@@ -73,8 +73,11 @@ else:
 
 
 async def pilot_run(pilot):
+    # Polled with a bare sleep: pilot.pause() would also wait for a repaint, so a screen not
+    # ready at the first look (ours is ready once its on_mount has run) would be stamped a
+    # repaint later than one ready at once (the bare app).
     while not ready():
-        await pilot.pause(0.01)
+        await asyncio.sleep(0.001)
     await pilot.pause()  # the first frame of that screen is painted
     global painted_at
     painted_at = time.time()
