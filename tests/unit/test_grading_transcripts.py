@@ -78,3 +78,26 @@ def test_a_transcript_counts_the_candidates_words() -> None:
     assert report.transcript is not None
     assert report.words == report.transcript.candidate_words
     assert report.words < report.transcript.candidate_words + report.transcript.interviewer_words
+
+
+DESIGN = (
+    "Phones keep a web socket open to a chat server because polling wastes battery, and a "
+    "queue holds messages for offline users until they return."
+)
+
+
+def test_a_misshapen_stamp_still_marks_the_turn() -> None:
+    """An out-of-range stamp must not hide the label: the interviewer's words stay theirs."""
+    prompt, rubric = chat()
+    for stamp in ("[99:99]", "[05:99]", "[12]", "(-1:00)", "[9999:00]"):
+        text = f"{stamp} Interviewer: {DESIGN}\n[44:00] Candidate: I agree.\n"
+        report = grade_text(text, prompt, rubric)
+        assert report.transcript is not None, stamp
+        assert report.transcript.candidate_words == 2, stamp
+        assert report.words == 2 and report.score == 0, stamp
+
+
+def test_stamps_in_parentheses_time_the_turns() -> None:
+    turns = parse_transcript("(00:05) Interviewer: hi\n(01:10) Candidate: hello there\n")
+    assert turns is not None
+    assert [(t.role, t.seconds) for t in turns.turns] == [("interviewer", 5), ("candidate", 70)]

@@ -2,7 +2,8 @@
 
 A file is a transcript when it has at least one interviewer turn and one candidate turn, each
 starting a line with `Interviewer:` / `Candidate:` (or `Q:` / `A:`), optionally in bold and
-optionally with a `[mm:ss]` or `[h:mm:ss]` stamp before or after the name. Lines without a
+optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`) before or after the name; a
+misshapen stamp such as `[99:99]` still marks the turn, without a time. Lines without a
 label continue the turn above them. Only candidate turns are graded.
 
 Time per phase (only when two or more turns carry stamps). Method:
@@ -27,7 +28,10 @@ from functools import cache
 
 from designcoach.grading.text import WORD
 
-_STAMP = r"\[(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)\]"
+# A stamp: [mm:ss] or [h:mm:ss], in brackets or parentheses. One that is out of range or
+# misshapen ("[99:99]", "[12]", "(-1:00)") still marks the label, with no time: otherwise its
+# line would not start a turn, and an interviewer's words would be graded as the candidate's.
+_STAMP = r"[\[(](?:(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)|[\d:. -]{1,16})[\])]"
 LABEL = re.compile(
     rf"^[ \t>*_-]*(?:{_STAMP}[ \t]*)?[*_]*(?P<who>interviewer|candidate|q|a)[*_]*[ \t]*"
     rf"(?:{_STAMP}[ \t]*)?[*_]*[ \t]*[:：][*_]*[ \t]*",
@@ -98,11 +102,16 @@ _NAMES = frozenset({"interviewer", "candidate", "q", "a"})
 def _may_hold_label(before: str) -> bool:
     """Whether a line can hold a label, from the text `before` its first colon of one kind.
 
-    Without a stamp (which brings a "["), a label's colon is its line's first and what comes
-    before it is a name amid characters from " \t>*_-". Non-ASCII is left to the regex: its
-    IGNORECASE also takes "İ" and "ı" for "i".
+    Without a stamp (which brings a "[" or "("), a label's colon is its line's first and what
+    comes before it is a name amid characters from " \t>*_-". Non-ASCII is left to the regex:
+    its IGNORECASE also takes "İ" and "ı" for "i".
     """
-    return "[" in before or not before.isascii() or before.strip(" \t>*_-").lower() in _NAMES
+    return (
+        "[" in before
+        or "(" in before
+        or not before.isascii()
+        or before.strip(" \t>*_-").lower() in _NAMES
+    )
 
 
 def labels(text: str) -> list[re.Match[str]]:
