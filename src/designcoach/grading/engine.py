@@ -39,7 +39,7 @@ from designcoach.grading.scoring import (
     pick_followups,
     weighted_score,
 )
-from designcoach.grading.text import Sentence, count_words, split_sentences
+from designcoach.grading.text import Sentence, count_words, plain_spaces, split_sentences
 from designcoach.grading.transcripts import (
     Transcript,
     assign_phases,
@@ -198,6 +198,7 @@ def grade_text(
         transcript: None detects speaker turns; False grades every word as the answer.
     """
     lvl = level_for(level)
+    text = plain_spaces(text)  # evidence then quotes a no-break space as a plain one
     turns = parse_transcript(text) if transcript is not False else None
     sents = _graded_sentences(text, turns)
     rubric_m = compiled(rubric)

@@ -33,6 +33,23 @@ SEPARATE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
 _NON_ASCII = re.compile("([^\x00-\x7f])")
 
 
+# Unicode's spaces other than " " (no-break, thin, figure, ideographic, ...), which text pasted
+# from a web page or a document is full of: each becomes a plain space, so they part words and
+# end sentences as a space does.
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+    ),
+    " ",
+)
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with every Unicode space made a plain one (the same length: spans still hold)."""
+    return text if text.isascii() else translate(text, _SPACES)
+
+
 def translate(text: str, table: Mapping[int, str | int | None]) -> str:
     """`text.translate(table)`, at C speed for a text with a few non-ASCII characters.
 
