@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -195,6 +196,32 @@ def test_folder_json_and_csv(tmp_path: Path) -> None:
     assert [Path(r["file"]).name for r in rows] == [Path(d["file"]).name for d in data]
     assert float(rows[0]["score"]) == data[0]["score"]
     assert rows[3]["error"]
+
+
+@pytest.mark.parametrize("target", ["alice.md", "sub/bob.txt", "notes.pdf", "new-summary.md"])
+def test_csv_never_writes_over_an_answer(tmp_path: Path, target: str) -> None:
+    folder = _folder(tmp_path)
+    path = folder / target
+    before = path.read_bytes() if path.exists() else None
+    code, out, err = run(["grade", str(folder), "--prompt", "chat", "--csv", str(path)], tmp_path)
+    assert code == 2
+    assert "not a .csv" in err and len(err.strip().splitlines()) == 1
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_traceback(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    odd = Path(os.fsdecode(bytes(folder) + b"/caf\xe9.md"))
+    odd.write_text(STRONG, encoding="utf-8")
+    target = tmp_path / "grades.csv"
+    code, out, err = run(
+        ["grade", str(folder), "--prompt", "chat", "--json", "--csv", str(target)], tmp_path
+    )
+    assert code == 0, err
+    names = [Path(d["file"]).name for d in json.loads(out)]
+    assert "caf\ufffd.md" in names
+    with target.open(encoding="utf-8") as fh:
+        assert "caf\ufffd.md" in {Path(r["file"]).name for r in csv.DictReader(fh)}
 
 
 def _ungradable(tmp_path: Path) -> Path:

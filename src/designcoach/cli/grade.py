@@ -130,6 +130,8 @@ def _grade_folder(
     files = answer_files(folder)
     if not files:
         raise UserError(f"no .md or .txt files under {folder}")
+    if csv_path is not None:
+        _check_csv_target(csv_path)
     results = ranked(_with_progress(files, catalog, prompt_id, level, prepared))
     if csv_path is not None:
         _write_csv(csv_path, results)
@@ -178,6 +180,15 @@ def _with_progress(
             level=level,
             on_done=lambda _: progress.advance(task),
             prepared=prepared,
+        )
+
+
+def _check_csv_target(path: Path) -> None:
+    """Refuse, before grading, a --csv path that would overwrite what may be an answer."""
+    if path.suffix.lower() in (".md", ".txt") or (path.is_file() and path.suffix.lower() != ".csv"):
+        raise UserError(
+            f"--csv {path}: will not write over a file that is not a .csv (it may be an "
+            "answer); give a path ending in .csv"
         )
 
 

@@ -59,6 +59,12 @@ def answer_files(folder: Path) -> list[Path]:
     return found
 
 
+def shown_name(path: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD, which JSON, CSV and the terminal can all write."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 @dataclass
 class Graded:
     """One file of a folder: its report, or why it could not be graded."""
@@ -96,7 +102,7 @@ def _grade_file(path: str) -> Graded:
     try:
         text = read_answer(path, name="the file")
     except UserError as exc:
-        return Graded(path, error=str(exc))
+        return Graded(shown_name(path), error=str(exc))
     try:
         report = grade_text(
             text,
@@ -105,8 +111,8 @@ def _grade_file(path: str) -> Graded:
             level=_WORKER["level"],  # type: ignore[arg-type]
         )
     except Exception as exc:  # noqa: BLE001 - one bad file must not sink the folder
-        return Graded(path, error=f"could not grade: {exc}")
-    return Graded(path, report)
+        return Graded(shown_name(path), error=f"could not grade: {exc}")
+    return Graded(shown_name(path), report)
 
 
 def grade_files(
