@@ -122,6 +122,22 @@ def _bytes(tmp_path: Path, data: bytes, name: str) -> str:
     return str(path)
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
+    path = _bytes(tmp_path, bom + STRONG.encode(codec), "notepad.txt")
+    code, out, err = run(["grade", path, "--prompt", "chat", "--json"], tmp_path)
+    assert code == 0, err
+    _, want, _ = run(["grade", answer(tmp_path), "--prompt", "chat", "--json"], tmp_path)
+    assert json.loads(out) == json.loads(want)
+
+
+def test_broken_utf16_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = _bytes(tmp_path, b"\xff\xfe" + "a design".encode("utf-16-le")[:-1], "cut.txt")
+    code, out, err = run(["grade", path, "--prompt", "chat"], tmp_path)
+    assert code == 2 and "not valid UTF-16" in err and len(err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize(
     "args",
     [

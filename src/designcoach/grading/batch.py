@@ -17,7 +17,17 @@ POOL_THRESHOLD = 24
 
 
 def decode_answer(data: bytes, name: str) -> str:
-    """The text of an answer, or a UserError for binary, non-UTF-8 or empty input."""
+    """The text of an answer, or a UserError for binary, non-UTF-8 or empty input.
+
+    UTF-16 with its byte-order mark (Windows Notepad's "Unicode") is read too: the mark
+    leaves no doubt, where its zero bytes would otherwise look binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            raise UserError(
+                f"{name} is not valid UTF-16 text; save it as UTF-8 and try again"
+            ) from None
     if b"\x00" in data:
         raise UserError(f"{name} looks binary; give a text or Markdown answer")
     try:
