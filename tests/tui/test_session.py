@@ -166,6 +166,8 @@ async def test_submit_asks_first_and_keep_writing_returns_to_the_editor(catalog:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        keys = text_of(app.screen.query_one("#dialog-keys", Static))
+        assert "Enter to pick" in keys and keys.endswith("Esc: Keep writing")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

@@ -56,6 +56,12 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(id="dialog-buttons"):
                 yield Button(self.yes_label, id="yes", variant="primary")
                 yield Button(self.no_label, id="no")
+            yield Static(self.keys_text(), id="dialog-keys", markup=False)
+
+    def keys_text(self) -> str:
+        """How to answer: the focus starts on the safe button, so Enter alone may not submit."""
+        escape = self.yes_label if self.escape_result else self.no_label
+        return f"← → to choose, Enter to pick, Esc: {escape}"
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()
