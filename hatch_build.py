@@ -38,6 +38,7 @@ COMPILED = (
     "estimates_prose",
     "estimates_tokens",
     "estimates_wording",
+    "literal_index",
     "matching",
     "misconceptions",
     "scoring",

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading.engine import grade_text, item_matcher
-from designcoach.grading.matching import Index, fold
+from designcoach.grading.literal_index import Index
+from designcoach.grading.matching import fold
 from designcoach.grading.text import split_sentences
 
 PROMPT, RUBRIC = chat()

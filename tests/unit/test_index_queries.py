@@ -12,7 +12,8 @@ from designcoach.content.catalog import Catalog
 from designcoach.grading import depth as depth_rules
 from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
 from designcoach.grading.engine import compiled
-from designcoach.grading.matching import Index, fold
+from designcoach.grading.literal_index import Index
+from designcoach.grading.matching import fold
 from designcoach.grading.text import split_sentences
 
 CATALOG = Catalog()

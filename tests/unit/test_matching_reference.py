@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
-from designcoach.grading import engine, matching
-from designcoach.grading.matching import Index, Matcher, fold
+from designcoach.grading import engine, literal_index
+from designcoach.grading.literal_index import Index
+from designcoach.grading.matching import Matcher, fold
 from designcoach.grading.text import Sentence, split_sentences
 
 
@@ -152,7 +153,7 @@ def test_a_memo_that_starts_afresh_still_knows_every_word(monkeypatch: pytest.Mo
     rubric = CATALOG.rubric_for(prompt)
     text = (REPO / "benchmarks" / "answer-800.md").read_text(encoding="utf-8")
     want = engine.grade_text(text, prompt, rubric)
-    monkeypatch.setattr(matching, "_MEMO_LIMIT", 50)
+    monkeypatch.setattr(literal_index, "_MEMO_LIMIT", 50)
     fresh = Catalog([ROOT]).rubric_for(prompt)  # (a plan of its own, that has met no word yet)
     engine.grade_text(text[:3000], prompt, fresh)  # over the limit, with words of the answer
     assert engine.grade_text(text, prompt, fresh) == want

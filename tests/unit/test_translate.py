@@ -6,14 +6,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from designcoach.grading import matching, patterns
+from designcoach.grading import literal_index, patterns
 from designcoach.grading.text import SEPARATE, non_ascii, translate
 
 TABLES = [
     SEPARATE,
     patterns._PRE,
     patterns._CANON,
-    matching._WORD_SEPARATORS,
+    literal_index._WORD_SEPARATORS,
     {ord("a"): None, ord("é"): 0x41, 0x2014: "--", ord(" "): ""},  # deleting, by number, longer
 ]
 mixed = st.lists(

@@ -20,7 +20,8 @@ from designcoach.grading.depth import (
 )
 from designcoach.grading.estimates import find_estimates
 from designcoach.grading.estimates_wording import note as estimate_note
-from designcoach.grading.matching import Index, Matcher, Plan, cached, fold
+from designcoach.grading.literal_index import Index, Plan
+from designcoach.grading.matching import Matcher, cached, fold
 from designcoach.grading.misconceptions import asserted, misconception_hit
 from designcoach.grading.misconceptions import matcher as mis_matcher
 from designcoach.grading.report import (

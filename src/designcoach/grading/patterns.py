@@ -57,7 +57,7 @@ def fold(text: str) -> str:
 LiteralSet = frozenset[str]  # one of these must occur
 Requirement = tuple[LiteralSet, ...]  # every set must be met
 Literals = tuple[Requirement, ...] | None  # one requirement per pattern; None: cannot tell
-# Looking a literal up costs next to nothing (matching.Plan remembers it per word), so every
+# Looking a literal up costs next to nothing (literal_index.Plan remembers it per word), so every
 # set that narrows the sentences down is kept, short literals included.
 MAX_SETS = 3
 MAX_ALTERNATIVES = 24
