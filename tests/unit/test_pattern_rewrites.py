@@ -15,15 +15,14 @@ from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading import prepared
+from designcoach.grading.pattern_rewrites import fast_boundaries, lower_pattern
 from designcoach.grading.patterns import (
     DIGIT,
     WHOLE_WORD,
     WORD_START,
     exact_words,
-    fast_boundaries,
     fold,
     is_searched,
-    lower_pattern,
     requirement,
 )
 from designcoach.grading.prepared import prepare

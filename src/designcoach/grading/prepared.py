@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 
 from designcoach.grading import compiled_regex
+from designcoach.grading.pattern_rewrites import fast_boundaries, lower_pattern
 from designcoach.grading.patterns import (
     Requirement,
     exact_words,
-    fast_boundaries,
-    lower_pattern,
     requirement,
 )
 
