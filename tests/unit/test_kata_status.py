@@ -37,14 +37,35 @@ def test_state_is_one_json_file_under_the_data_home(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "home").iterdir()] == ["katas.json"], "no temp files left"
 
 
-@pytest.mark.parametrize("content", ["{not json", "[]", '{"katas": 3}', ""])
-def test_unreadable_state_counts_as_empty(tmp_path: Path, content: str) -> None:
+@pytest.mark.parametrize(
+    "content", [b"{not json", b"[]", b'{"katas": 3}', b'{"format_version": 1}', b"\xff\xfe{"]
+)
+def test_unreadable_state_is_kept_aside_said_and_counts_as_empty(
+    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "katas.json").write_bytes(content)
+    assert status.status_of("hash-ring") == status.NOT_STARTED
+    (kept,) = home.glob("katas.*.damaged.json")
+    assert kept.read_bytes() == content, "what the file held is not lost"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"kept as {kept}" in err and "could not be read" in err
+    status.record_check("hash-ring", ok=True, passed=1, failed=0, timed_out=False)
+    assert status.status_of("hash-ring") == status.PASSING
+    assert kept.read_bytes() == content, "the next save writes a new file beside it"
+    assert capsys.readouterr().err == "", "said once, not at every read"
+
+
+@pytest.mark.parametrize("content", ["", "  \n"])
+def test_an_empty_state_file_is_simply_empty(
+    tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     (home / "katas.json").write_text(content)
     assert status.status_of("hash-ring") == status.NOT_STARTED
-    status.record_check("hash-ring", ok=True, passed=1, failed=0, timed_out=False)
-    assert status.status_of("hash-ring") == status.PASSING
+    assert not list(home.glob("*.damaged.json")) and capsys.readouterr().err == ""
 
 
 def test_hints_advance_one_at_a_time_then_stay_on_the_last() -> None:

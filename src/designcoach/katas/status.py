@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,14 +27,36 @@ def state_file() -> Path:
 
 
 def load() -> dict[str, dict[str, Any]]:
-    """Every kata's record; an unreadable file counts as empty rather than stopping the user."""
+    """Every kata's record. A file that cannot be read as one counts as empty rather than
+    stopping the user, and is first moved aside (never deleted), with a line on stderr saying
+    where, so the next save does not write over what it held."""
+    path = state_file()
     try:
-        data = json.loads(state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+    except OSError:
         return {}
+    try:
+        data = json.loads(raw.decode("utf-8")) if raw.strip() else {"katas": {}}
+    except ValueError:  # UnicodeDecodeError is one
+        data = None
     katas = data.get("katas") if isinstance(data, dict) else None
-    return (
-        {k: v for k, v in katas.items() if isinstance(v, dict)} if isinstance(katas, dict) else {}
+    if not isinstance(katas, dict):
+        _set_aside(path)
+        return {}
+    return {k: v for k, v in katas.items() if isinstance(v, dict)}
+
+
+def _set_aside(path: Path) -> None:
+    target = path.with_name(f"{path.stem}.{time.strftime('%Y%m%d-%H%M%S')}.damaged.json")
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        kept = f"it could not be moved aside ({exc.strerror or exc})"
+    else:
+        kept = f"it is kept as {target}"
+    sys.stderr.write(
+        f"designcoach: note: the kata record {path} could not be read, so kata progress starts "
+        f"afresh; {kept}\n"
     )
 
 
