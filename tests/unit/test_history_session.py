@@ -147,6 +147,7 @@ def test_finishing_grades_stores_and_clears_the_draft(
     session = PracticeSession(prompt, clock=clock)
     session.start()
     session.texts["high-level"] = "Web sockets to every desk because polling wastes battery."
+    session.texts["requirements"] = "Group chat, read receipts."
     clock.now += 42
     drafts.save(session.to_draft())
     done = finish_session(session, catalog.rubric_for(prompt), store, drafts)
@@ -155,7 +156,9 @@ def test_finishing_grades_stores_and_clears_the_draft(
     [kept] = store.sessions()
     assert kept.seconds == 42 and kept.overtime_seconds == 0
     assert kept.score == done.report.score and kept.report == done.report.to_dict()
-    assert kept.answer.startswith("## High-level design")
+    assert kept.answer.startswith("## Requirements") and "## High-level design" in kept.answer
+    # the words written (9 + 4), as the status line counts them: not the headings added
+    assert done.report.words == session.words() == 13 and kept.report["words"] == 13
 
 
 def test_when_the_history_cannot_be_written_the_draft_stays(

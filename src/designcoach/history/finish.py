@@ -36,6 +36,8 @@ def finish_session(
     answer = session.answer()
     # never a transcript: the TUI's answer has no speaker turns, whatever the user writes
     report = grade_text(answer, session.prompt, rubric, transcript=False)
+    # the words the user wrote, as the status line counted them, not the headings added
+    report.words = session.words()
     record = SessionRecord(
         prompt=session.prompt.id,
         started_at=session.started_at,

@@ -154,6 +154,10 @@ class PracticeSession:
     def answer(self) -> str:
         return compose_answer(self.phases, self.texts)
 
+    def words(self) -> int:
+        """The words written in every phase: the answer's, less the phase headings it adds."""
+        return sum(len(text.split()) for text in self.texts.values())
+
     def phase_times(self) -> list[dict[str, float | str]]:
         """Time used per phase against its budget, in the shape the history and JSON use."""
         return [

@@ -239,7 +239,7 @@ class SessionScreen(Screen[None]):
     def _snapshot(self) -> None:
         """Copy the editor's text into the session's current phase."""
         self.session.texts[self.session.current.id] = self._editor().text
-        self._words = sum(len(t.split()) for t in self.session.texts.values())
+        self._words = self.session.words()
 
     def _autosave(self) -> None:
         self._snapshot()
