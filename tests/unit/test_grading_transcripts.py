@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from grading_fixtures import chat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from designcoach.grading.document import report_document
 from designcoach.grading.engine import grade_text
-from designcoach.grading.transcripts import parse_transcript
+from designcoach.grading.render import render_plain
+from designcoach.grading.transcripts import (
+    Transcript,
+    Turn,
+    ordered_stamps,
+    parse_transcript,
+    unordered_stamps,
+)
 
 STAMPED = """\
 [00:00] Interviewer: Design a chat app. What are the requirements and the scope?
@@ -101,3 +111,45 @@ def test_stamps_in_parentheses_time_the_turns() -> None:
     turns = parse_transcript("(00:05) Interviewer: hi\n(01:10) Candidate: hello there\n")
     assert turns is not None
     assert [(t.role, t.seconds) for t in turns.turns] == [("interviewer", 5), ("candidate", 70)]
+
+
+def test_a_stamp_out_of_order_is_named_and_times_nothing() -> None:
+    prompt, rubric = chat()
+    typo = STAMPED.replace("[09:00] Interviewer", "[90:00] Interviewer")
+    report = grade_text(typo, prompt, rubric)
+    assert report.transcript is not None and report.transcript.phases is not None
+    assert report.transcript.unordered_stamps == [90 * 60]
+    spent = {p.phase: p.seconds for p in report.transcript.phases}
+    # the interview still lasts 24 minutes, not 90: the typo times nothing
+    assert 24 * 60 - 5 <= sum(spent.values()) <= 24 * 60 + 60
+    assert spent["high-level"] >= 600
+    assert report.to_dict()["transcript"]["unordered_stamps"] == [5400]
+    shown = render_plain(report_document(report, prompt))
+    assert "so not timed: [90:00]." in shown
+    clean = grade_text(STAMPED, prompt, rubric)
+    assert clean.transcript is not None and clean.transcript.unordered_stamps == []
+    assert "unordered_stamps" not in clean.to_dict()["transcript"]
+
+
+def _longest_forward_run(stamps: list[int]) -> int:
+    """The reference: the longest run never going back, by the quadratic recurrence."""
+    best = [1] * len(stamps)
+    for j in range(len(stamps)):
+        for i in range(j):
+            if stamps[i] <= stamps[j]:
+                best[j] = max(best[j], best[i] + 1)
+    return max(best, default=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 40)), max_size=30))
+def test_the_kept_stamps_are_a_longest_run_that_never_goes_back(stamps: list[int | None]) -> None:
+    transcript = Transcript([Turn("candidate", 0, 0, seconds) for seconds in stamps])
+    kept = ordered_stamps(transcript)
+    assert kept == sorted(kept), "in file order"
+    assert all(stamps[i] is not None for i in kept)
+    times = [stamps[i] for i in kept]
+    assert times == sorted(times), "never going back"
+    assert len(kept) == _longest_forward_run([s for s in stamps if s is not None])
+    left_out = unordered_stamps(transcript)
+    assert len(left_out) + len(kept) == sum(s is not None for s in stamps)

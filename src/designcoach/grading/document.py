@@ -165,6 +165,11 @@ def report_document(
                     ]
                 )
             doc.append(Rows(["phase", "spent", "budget", ""], rows, right={1, 2}))
+        if t.unordered_stamps:
+            stamps = ", ".join(f"[{_mmss(s)}]" for s in t.unordered_stamps)
+            doc.append(
+                Line([(f"Out of order with the stamps around, so not timed: {stamps}.", "yellow")])
+            )
 
     if report.followups:
         doc.append(Heading("What an interviewer would ask next"))

@@ -46,6 +46,7 @@ from designcoach.grading.transcripts import (
     assign_phases,
     parse_transcript,
     phase_seconds,
+    unordered_stamps,
     vote,
 )
 
@@ -388,6 +389,7 @@ def _transcript_info(
     vote(text, turns, phases, cats)
     assign_phases(turns, phases)
     spent = phase_seconds(turns, phases)
+    info.unordered_stamps = unordered_stamps(turns)
     info.phases = [
         PhaseTime(p.id, round(spent.get(p.id, 0.0)), round(p.minutes * 60), p.title)
         for p in prompt.phases

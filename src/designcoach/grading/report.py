@@ -55,6 +55,8 @@ class TranscriptInfo:
     phases: list[PhaseTime] | None = None
     interviewer_words: int = 0
     turns: int = 0
+    # stamps left out of the timing because they go back in time, in seconds, in file order
+    unordered_stamps: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -126,5 +128,7 @@ class Report:
             }
             if self.transcript.phases is not None:
                 t["phases"] = [asdict(p) for p in self.transcript.phases]
+            if self.transcript.unordered_stamps:
+                t["unordered_stamps"] = list(self.transcript.unordered_stamps)
             data["transcript"] = t
         return data

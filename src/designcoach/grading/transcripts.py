@@ -17,11 +17,14 @@ Time per phase (only when two or more turns carry stamps). Method:
    to the earlier phase). Turns with no votes join the phase around them.
 3. A stamp's time runs until the next stamp and is shared by the turns in between by their
    word counts. Turns after the last stamp are timed at the transcript's own speaking rate.
+   Stamps must run forward: the longest run of them that never goes back is kept, and a stamp
+   outside it (a typo such as `[05:00]` after `[10:00]`) times nothing; the report names it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -209,11 +212,45 @@ def assign_phases(transcript: Transcript, phases: Sequence[str]) -> None:
         last = back[t][last]
 
 
+def ordered_stamps(transcript: Transcript) -> list[int]:
+    """The stamped turns (their indexes) forming the longest run of stamps that never goes back.
+
+    Of runs equally long, one that ends on the smallest stamp (patience sorting, n log n).
+    """
+    stamped = [(i, t.seconds) for i, t in enumerate(transcript.turns) if t.seconds is not None]
+    ends: list[int] = []  # ends[k]: the smallest last stamp of a kept run k + 1 long
+    at: list[int] = []  # at[k]: the position in `stamped` of that last stamp
+    before = [-1] * len(stamped)  # the position of the stamp kept before each one
+    for pos, (_, seconds) in enumerate(stamped):
+        k = bisect_right(ends, seconds)
+        before[pos] = at[k - 1] if k else -1
+        if k == len(ends):
+            ends.append(seconds)
+            at.append(pos)
+        else:
+            ends[k] = seconds
+            at[k] = pos
+    kept: list[int] = []
+    pos = at[-1] if at else -1
+    while pos >= 0:
+        kept.append(stamped[pos][0])
+        pos = before[pos]
+    return kept[::-1]
+
+
+def unordered_stamps(transcript: Transcript) -> list[int]:
+    """The seconds of each stamp left out of the timing because it goes back in time."""
+    kept = set(ordered_stamps(transcript))
+    return [
+        t.seconds for i, t in enumerate(transcript.turns) if t.seconds is not None and i not in kept
+    ]
+
+
 def phase_seconds(transcript: Transcript, phases: Sequence[str]) -> dict[str, float]:
     """Seconds spent in each phase, from the stamps (see the module docstring)."""
     spent = dict.fromkeys(phases, 0.0)
     turns = transcript.turns
-    anchors = [i for i, t in enumerate(turns) if t.seconds is not None]
+    anchors = ordered_stamps(transcript)
     timed_words, timed_secs = 0, 0.0
     for a, b in zip(anchors, anchors[1:], strict=False):
         span = max(0, (turns[b].seconds or 0) - (turns[a].seconds or 0))
