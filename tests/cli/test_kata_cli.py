@@ -243,3 +243,28 @@ def test_start_into_a_folder_with_files_of_the_same_name_keeps_them(
     assert (folder / "README.md").read_text() == "my project\n"
     assert (folder / "conftest.py").read_text() == "# my fixtures\n"
     assert (folder / "test_hash_ring.py").exists() and (folder / "hash_ring.py").exists()
+
+
+def test_a_timed_out_check_says_how_many_tests_never_ran(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    solution = tmp_path / "lru_cache.py"
+    solution.write_text(
+        "class LRUCache:\n"
+        "    def __init__(self, capacity, on_evict=None):\n"
+        "        while True:\n"
+        "            pass\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys, "kata", "check", "lru-cache", "--file", str(solution), "--timeout", "3"
+    )
+    assert code == 1
+    summary = out.strip().splitlines()[-1]
+    match = re.fullmatch(
+        r"0 passed, (\d+) failed \((\d+) of them never ran: the time limit stopped the run\)",
+        summary,
+    )
+    assert match, summary
+    failed, never_ran = int(match[1]), int(match[2])
+    assert never_ran == failed - 1 and never_ran > 0, "only the first test ran, and hung"

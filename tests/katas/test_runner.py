@@ -46,6 +46,7 @@ def all_text(result: CheckResult) -> str:
 def test_good_solution_passes() -> None:
     result = check(SOLUTIONS / "good.py")
     assert (result.passed, result.failed, result.ok) == (TOTAL, 0, True), all_text(result)
+    assert result.not_run == 0
 
 
 def test_wrong_solution_fails_with_falsifying_example() -> None:
@@ -69,6 +70,8 @@ def test_endless_loop_times_out_naming_the_limit() -> None:
     assert time.monotonic() - started < 30
     assert result.timed_out and not result.ok
     assert result.passed == 0 and result.failed == TOTAL
+    # the first test hung: it failed, the other two never ran
+    assert result.not_run == TOTAL - 1 and result.to_dict()["not_run"] == TOTAL - 1
     assert "timed out" in all_text(result) and "4 s" in all_text(result)
     assert "test_small_numbers" in all_text(result), "the verdict names the test that hung"
 

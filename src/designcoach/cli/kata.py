@@ -172,7 +172,11 @@ def _show(result: "CheckResult") -> None:
         typer.echo("")
     if result.ok:
         typer.echo("All tests passed.")
-    typer.echo(f"{result.passed} passed, {result.failed} failed")
+    summary = f"{result.passed} passed, {result.failed} failed"
+    if result.not_run:
+        why = "the time limit stopped the run" if result.timed_out else "the run stopped"
+        summary += f" ({result.not_run} of them never ran: {why})"
+    typer.echo(summary)
 
 
 @kata_app.command()

@@ -54,6 +54,7 @@ class CheckResult:
     failures: list[Failure] = field(default_factory=list)
     timed_out: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    not_run: int = 0  # of the failed: tests never reached, the run having stopped before them
     seconds: float = 0.0
     output: str = ""
 
@@ -335,6 +336,7 @@ def _verdict(
     unreported = max(0, (collected or 0) - len(outcomes))
     run_failed = len(failures) > reported_failures
     result.failed = reported_failures + (max(unreported, 1) if run_failed else unreported)
+    result.not_run = max(0, unreported - 1) if run_failed else unreported
     result.failures = failures
     return result
 
