@@ -30,8 +30,8 @@ def load() -> dict[str, dict[str, Any]]:
     """Every kata's record. A file that cannot be read as one counts as empty rather than
     stopping the user, and is first moved aside (never deleted), with a line on stderr saying
     where, so the next save does not write over what it held."""
-    path = state_file()
-    try:
+    try:  # DataHomeError is an OSError: without a usable home there is no record to read
+        path = state_file()
         raw = path.read_bytes()
     except OSError:
         return {}
