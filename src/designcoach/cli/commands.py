@@ -166,17 +166,13 @@ def main(argv: list[str] | None = None) -> None:
         from click import exceptions as click  # type: ignore[no-redef]
 
     from designcoach.cli.coercion import lighten
+    from designcoach.cli.pipes import tolerate_early_readers
 
+    tolerate_early_readers()  # `... | head -1` keeps the command's own exit code
     command = typer.main.get_command(app)
     lighten(command, sys.argv[1:] if argv is None else argv)
     try:
         code = command.main(args=argv, prog_name="designcoach", standalone_mode=False)
-    except SystemExit:
-        # Typer's click turns a reader that stopped reading (`grade DIR --json | head -1`) into
-        # exit 1, which promises a failed kata check; the output was fine, so 0 as below.
-        if _stdout_pacified():
-            sys.exit(0)
-        raise
     except UserError as exc:
         _fail(str(exc))
     except click.NoArgsIsHelpError as exc:
@@ -199,11 +195,6 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.exit(0)
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _stdout_pacified() -> bool:
-    """True once click has put stdout behind its wrapper for a closed pipe (EPIPE)."""
-    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
 
 
 def _fail(message: str) -> None:
