@@ -153,3 +153,24 @@ def test_the_kept_stamps_are_a_longest_run_that_never_goes_back(stamps: list[int
     assert len(kept) == _longest_forward_run([s for s in stamps if s is not None])
     left_out = unordered_stamps(transcript)
     assert len(left_out) + len(kept) == sum(s is not None for s in stamps)
+
+
+def test_an_answer_ending_with_q_and_a_lines_is_graded_as_an_answer() -> None:
+    prompt, rubric = chat()
+    answer = (DESIGN + " ") * 8  # 200 words of design before any label
+    tail = "\n\nQ: Anything else you would add?\nA: Monitoring and alerts.\n"
+    assert parse_transcript(answer + tail) is None
+    plain, tailed = grade_text(answer, prompt, rubric), grade_text(answer + tail, prompt, rubric)
+    assert tailed.transcript is None and tailed.score == plain.score > 0
+    middle = answer + tail + answer
+    assert parse_transcript(middle) is None
+
+
+def test_a_transcript_may_open_with_a_title_and_a_note() -> None:
+    note = "# Mock interview, 1 December\n\nWith Sam (interviewer) and Alex. " + "Notes " * 40
+    turns = parse_transcript(note + "\n" + STAMPED)
+    assert turns is not None and len(turns.turns) == 9
+    # a longer opening still counts when it is a small share of a long transcript
+    long = note + "word " * 30 + "\n" + STAMPED * 6
+    assert parse_transcript(long) is not None
+    assert parse_transcript(note + "word " * 30 + "\n" + STAMPED) is None

@@ -4,7 +4,9 @@ A file is a transcript when it has at least one interviewer turn and one candida
 starting a line with `Interviewer:` / `Candidate:` (or `Q:` / `A:`), optionally in bold and
 optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`) before or after the name; a
 misshapen stamp such as `[99:99]` still marks the turn, without a time. Lines without a
-label continue the turn above them. Only candidate turns are graded.
+label continue the turn above them. Only candidate turns are graded. The first turn must come
+near the top (at most 60 words before it, or a tenth of a long file): an answer with a few
+`Q:` / `A:` lines further down is graded as an answer.
 
 Time per phase (only when two or more turns carry stamps). Method:
 1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
@@ -137,10 +139,21 @@ def labels(text: str) -> list[re.Match[str]]:
     return [m for m in found if m]
 
 
+PREAMBLE_WORDS = 60  # before the first turn: a title, a date, who took part
+PREAMBLE_SHARE = 0.1  # or, in a long transcript, this share of its words
+
+
 def parse_transcript(text: str) -> Transcript | None:
-    """The turns of a transcript, or None when the text is not one."""
+    """The turns of a transcript, or None when the text is not one.
+
+    Turns must start near the top: a written answer that ends with a few `Q:` / `A:` lines (its
+    clarifying questions, say) is an answer, not a transcript whose only words are those.
+    """
     found = labels(text)
     if len(found) < 2:
+        return None
+    preamble = len(WORD.findall(text, 0, found[0].start()))
+    if preamble > PREAMBLE_WORDS and preamble > PREAMBLE_SHARE * len(WORD.findall(text)):
         return None
     turns = []
     for i, m in enumerate(found):
