@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static, TextArea
-from tui_helpers import answer_dialog, text_of, wait_until
+from tui_helpers import text_of, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading.engine import grade_text
@@ -108,23 +108,29 @@ async def test_minutes_scale_every_phase_budget(catalog: Catalog) -> None:
         )
 
 
-async def test_time_runs_out_keep_writing_then_submit_records_overtime(catalog: Catalog) -> None:
+async def test_typing_through_the_deadline_keeps_every_key_then_submit_records_overtime(
+    catalog: Catalog,
+) -> None:
     # 0.02 minutes: the whole interview lasts 1.2 s
     app = create_app("mini", minutes=0.02, catalog=catalog, tick=0.2)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = session_of(app)
-        # inserted, not typed: keys pressed once the dialog is up would go to its buttons
-        screen.editor.insert("Web sockets.")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await wait_until(pilot, lambda: app.focused is not None)
-        assert "Time is up" in text_of(app.screen.query_one("#dialog-title", Static))
-        assert app.focused.id == "no"  # the safe answer has the focus
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: app.screen is screen)
+        typed = ""
+        # keys and Enters pressed while time runs out, as a user mid-sentence would
+        while not screen.session.time_up_seen or len(typed) < 60:
+            line = f"line {len(typed) // 10} words\n"
+            await pilot.press(*line[:-1], "enter")
+            typed += line
+            await pilot.pause(0.05)
+        await pilot.press(*"More.")
+        await pilot.pause()
+        assert app.screen is screen and app.focused is screen.editor, "no dialog took the keys"
+        assert screen.editor.text == typed + "More."
+        notices = [n for n in app._notifications if n.title == "Time is up"]
+        assert len(notices) == 1 and "^s submits" in notices[0].message
         await wait_until(pilot, lambda: "over +" in text_of(screen.query_one("#topbar", Static)))
-        await pilot.press(*" More.")
-        await pilot.press("ctrl+s")  # time is up: no second question
+        await pilot.press("ctrl+s")  # time is up: no question
         await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
         result = app.screen
         assert isinstance(result, ResultScreen)
@@ -136,16 +142,7 @@ async def test_time_runs_out_keep_writing_then_submit_records_overtime(catalog: 
     [record] = HistoryStore(paths.history_db()).sessions()
     assert record.overtime_seconds > 0
     assert record.seconds > record.budget_seconds
-    assert "More." in record.answer
-
-
-async def test_time_up_dialog_can_submit_at_once(catalog: Catalog) -> None:
-    app = create_app("mini", minutes=0.02, catalog=catalog, tick=0.2)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        session_of(app).editor.insert("Users get messages over web sockets.")
-        await answer_dialog(pilot, yes=True)
-        await wait_until(pilot, lambda: isinstance(app.screen, ResultScreen))
+    assert (typed + "More.").strip() in record.answer
 
 
 async def test_nothing_written_cannot_be_submitted(catalog: Catalog) -> None:

@@ -1,4 +1,4 @@
-"""Yes-or-no dialogs: time is up, resume a draft, submit now."""
+"""Yes-or-no dialogs: resume a draft, submit now."""
 
 from __future__ import annotations
 
@@ -97,16 +97,5 @@ def submit_dialog(remaining: float) -> ConfirmDialog:
         "Submit and grade now?",
         f"{clock_text(remaining)} of the session is left. The answer cannot be edited after.",
         yes="Submit",
-        no="Keep writing",
-    )
-
-
-def time_up_dialog(budget: float) -> ConfirmDialog:
-    """The session's `budget` seconds have run out: submit, or write on in overtime."""
-    return ConfirmDialog(
-        "Time is up",
-        f"The interview's {clock_text(budget)} have run out. Submit now, or "
-        "keep writing: the overtime is recorded and shown with the result.",
-        yes="Submit now",
         no="Keep writing",
     )

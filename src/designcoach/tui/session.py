@@ -21,7 +21,7 @@ from textual.widgets.text_area import Selection
 
 from designcoach.history.drafts import Draft, DraftStore, DraftWriter
 from designcoach.history.session import PracticeSession, choose_hint
-from designcoach.timefmt import local_time
+from designcoach.timefmt import clock_text, local_time
 from designcoach.tui import session_text as show
 from designcoach.tui.autosave import SaveClock
 from designcoach.tui.brief import BRIEF_COLUMNS, Brief, brief_columns
@@ -362,17 +362,18 @@ class SessionScreen(Screen[None]):
             self._editor().focus()
 
     def _time_up(self) -> None:
+        # A notice, not a dialog: keys typed as time runs out stay in the answer (a dialog took
+        # them for its buttons, and an Enter mid-sentence closed it, the words before it gone).
         self.session.time_up_seen = True
         self._autosave()
-        from designcoach.tui.dialogs import time_up_dialog  # not needed for the first frame
-
-        self.app.push_screen(time_up_dialog(self.session.budget), self._after_time_up)
-
-    def _after_time_up(self, submit: bool | None) -> None:
-        if submit:
-            self.action_submit()
-        else:
-            self._editor().focus()
+        self.app.bell()
+        self.notify(
+            f"The interview's {clock_text(self.session.budget)} have run out. ^s submits now; "
+            "or keep writing: the overtime is recorded and shown with the result.",
+            title="Time is up",
+            severity="warning",
+            timeout=20,
+        )
 
     def _submit(self) -> None:
         from designcoach.history.finish import finish_session
