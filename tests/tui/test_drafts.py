@@ -39,8 +39,8 @@ async def test_draft_reaches_disk_about_two_seconds_after_typing(
         # the file is in place a moment before the writer counts the save: wait for the writer
         assert app.screen.writer.flush()
         assert app.screen.writer.saves >= 1
-        # no temporary files are left behind by the atomic writes
-        assert sorted(p.name for p in (home / "drafts").iterdir()) == ["mini.json"]
+        # the draft, and the lock that keeps another designcoach off it: no temp files
+        assert sorted(p.name for p in (home / "drafts").iterdir()) == ["mini.json", "mini.lock"]
 
 
 async def test_phase_change_saves_at_once(catalog: Catalog, home: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Select, Static
-from tui_helpers import text_of
+from tui_helpers import notices, text_of
 
 from designcoach.content.catalog import Catalog
 from designcoach.tui.app import create_app
@@ -79,3 +79,38 @@ async def test_minutes_apply_to_every_prompt_and_the_picker_shows_them(catalog: 
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.prompt.id == "solo"
         assert round(app.screen.session.budget) == 120
+
+
+def _held_elsewhere(prompt_id: str) -> None:
+    from designcoach import paths
+
+    (paths.drafts_dir() / f"{prompt_id}.lock").write_text("1")  # pid 1 lives as long as we do
+
+
+async def test_a_prompt_open_in_another_designcoach_is_not_opened_twice(catalog: Catalog) -> None:
+    _held_elsewhere("mini")
+    app = create_app(catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # mini, the first row
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen), "its draft is another process's to write"
+        [notice] = notices(app)
+        assert notice.startswith("Cannot open this prompt: Design a Mini Chat is open in another")
+        assert "(process 1)" in notice
+        await pilot.press("down", "enter")  # solo is free
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.prompt.id == "solo"
+
+
+def test_practice_of_a_prompt_open_elsewhere_fails_before_the_screen_changes(
+    catalog: Catalog,
+) -> None:
+    import pytest
+
+    from designcoach.errors import UserError
+
+    _held_elsewhere("mini")
+    with pytest.raises(UserError, match=r"^Design a Mini Chat is open in another designcoach"):
+        create_app("mini", catalog=catalog)
+    assert create_app("solo", catalog=catalog).start_prompt is not None

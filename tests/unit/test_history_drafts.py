@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -105,3 +106,74 @@ def test_writer_reports_errors_instead_of_dying(tmp_path: Path) -> None:
 def test_from_json_rejects_what_is_not_a_draft(text: str) -> None:
     with pytest.raises(ValueError):
         Draft.from_json(text)
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from designcoach.history.drafts import DraftStore
+DraftStore(Path(sys.argv[1])).claim("whatsapp", "Design WhatsApp")
+print("held", flush=True)
+sys.stdin.read()  # until the test lets go
+"""
+
+
+def test_a_prompt_open_in_another_process_cannot_be_claimed_until_it_exits(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from designcoach.history.drafts import DraftInUse
+
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "held\n"
+        store = DraftStore(tmp_path)
+        with pytest.raises(DraftInUse) as caught:
+            store.claim("whatsapp", "Design WhatsApp")
+        message = str(caught.value)
+        assert f"process {other.pid}" in message and "Design WhatsApp is open" in message
+        assert "\n" not in message
+        store.claim("tinder", "Design Tinder")  # another prompt is free
+    finally:
+        assert other.stdin is not None
+        other.stdin.close()
+        other.wait(timeout=30)
+    assert not (tmp_path / "whatsapp.lock").exists(), "released when its process ended"
+    store.claim("whatsapp", "Design WhatsApp")
+    assert (tmp_path / "whatsapp.lock").read_text() == str(os.getpid())
+    store.claim("whatsapp", "Design WhatsApp")  # again, by the same process: fine
+    store.release("whatsapp")
+    assert not (tmp_path / "whatsapp.lock").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tinder.lock"], "no temp files left"
+
+
+def test_a_lock_left_by_a_process_that_has_gone_is_taken_over(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    (tmp_path / "whatsapp.lock").write_text(gone.stdout.strip())
+    (tmp_path / "tinder.lock").write_text("not a process id")
+    store = DraftStore(tmp_path)
+    store.claim("whatsapp", "Design WhatsApp")
+    store.claim("tinder", "Design Tinder")
+    assert (tmp_path / "whatsapp.lock").read_text() == str(os.getpid())
+    assert (tmp_path / "tinder.lock").read_text() == str(os.getpid())
+
+
+def test_release_leaves_another_process_lock_alone(tmp_path: Path) -> None:
+    (tmp_path / "whatsapp.lock").write_text("1")  # pid 1 is always alive
+    DraftStore(tmp_path).release("whatsapp")
+    assert (tmp_path / "whatsapp.lock").read_text() == "1"

@@ -7,6 +7,7 @@ never half of either.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -17,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from designcoach.errors import UserError
 from designcoach.timefmt import now_iso
 
 DRAFT_FORMAT = 1
@@ -70,6 +72,13 @@ class Draft:
             raise ValueError(f"draft is missing a field: {exc}") from None
 
 
+def _lock_pid(path: Path) -> int | None:
+    try:
+        return int(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return None
+
+
 def atomic_write(path: Path, data: str) -> None:
     """Replace `path` with `data` in one step: temp file, fsync, rename, fsync the folder."""
     import tempfile  # here, not at start-up: the practice screen should open fast
@@ -95,12 +104,83 @@ def atomic_write(path: Path, data: str) -> None:
             os.close(dir_fd)
 
 
+class DraftInUse(UserError):
+    """The prompt is open in another designcoach process, whose saves would overwrite ours."""
+
+    def __init__(self, title: str, pid: int) -> None:
+        super().__init__(
+            f"{title} is open in another designcoach (process {pid}), which saves its draft as "
+            "you type; quit it there first, or practise another prompt"
+        )
+        self.pid = pid
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    except OSError:
+        return False
+    return True
+
+
 class DraftStore:
-    """The drafts folder: `<prompt id>.json` for each unfinished session."""
+    """The drafts folder: `<prompt id>.json` for each unfinished session.
+
+    One process at a time works on a prompt: `claim` leaves `<prompt id>.lock` holding the
+    process id, so a second designcoach opening the same prompt is told, instead of the two
+    writing over each other's draft. A lock whose process has gone is taken over.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.damaged: dict[str, Path] = {}  # prompt id -> where load put its unreadable draft
+        self._claimed: set[str] = set()
+
+    def claim(self, prompt_id: str, title: str) -> None:
+        """Hold the prompt for this process; DraftInUse if another live one holds it."""
+        path = self.folder / f"{prompt_id}.lock"
+        me = os.getpid()
+        # written whole under another name, then linked into place: the lock appears with its
+        # process id in it, or not at all, so no one reads it half made
+        made = path.with_name(f".{path.name}.{me}")
+        try:
+            made.write_text(str(me), encoding="ascii")
+            for _ in range(3):
+                try:
+                    os.link(made, path)
+                    break
+                except FileExistsError:
+                    holder = _lock_pid(path)
+                    if holder == me:
+                        break
+                    if holder is not None and _alive(holder):
+                        raise DraftInUse(title, holder) from None
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()  # left by a process that has ended
+        except OSError:
+            return  # a folder that takes no lock: work as before, unguarded
+        finally:
+            with contextlib.suppress(OSError):
+                made.unlink()
+        if not self._claimed:
+            atexit.register(self.release_all)
+        self._claimed.add(prompt_id)
+
+    def release(self, prompt_id: str) -> None:
+        """Let other processes open the prompt (after a submit, and at exit)."""
+        self._claimed.discard(prompt_id)
+        path = self.folder / f"{prompt_id}.lock"
+        if _lock_pid(path) == os.getpid():
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def release_all(self) -> None:
+        for prompt_id in list(self._claimed):
+            self.release(prompt_id)
 
     def path_for(self, prompt_id: str) -> Path:
         return self.folder / f"{prompt_id}.json"

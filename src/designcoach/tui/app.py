@@ -90,11 +90,13 @@ class CoachApp(App[None]):
         """Start (or resume) a session on a prompt chosen in the picker."""
         from designcoach.content.catalog import UnknownId
         from designcoach.content.yamlio import ContentError
+        from designcoach.history.drafts import DraftInUse
 
         try:
             prompt = self.catalog.prompt(prompt_id)
             rubric = self.catalog.rubric_for(prompt)
-        except (UnknownId, ContentError) as exc:
+            self.drafts.claim(prompt.id, prompt.title)
+        except (UnknownId, ContentError, DraftInUse) as exc:
             self.notify(str(exc), title="Cannot open this prompt", severity="error")
             return
         self.push_screen(self._session_screen(prompt, rubric))
@@ -177,6 +179,10 @@ def create_app(
     if prompt_id is not None:
         loaded = catalog.prompt(prompt_id)
         prompt = (loaded, catalog.rubric_for(loaded))
-    return CoachApp(
+    app = CoachApp(
         catalog, prompt=prompt, minutes=minutes, clock=clock, tick=tick, cursor_blink=cursor_blink
     )
+    if prompt is not None:
+        # open in another designcoach: said here, as a plain error, before the screen changes
+        app.drafts.claim(prompt[0].id, prompt[0].title)
+    return app

@@ -387,6 +387,7 @@ class SessionScreen(Screen[None]):
         done = finish_session(
             self.session, self.rubric, self.coach.history, self.drafts, self.writer
         )
+        self.drafts.release(self.prompt.id)  # another designcoach may open it now
         if done.error:
             self.notify(
                 f"{done.error}. Your draft is kept.",
