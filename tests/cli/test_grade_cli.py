@@ -107,6 +107,7 @@ def test_stdin_and_level(tmp_path: Path) -> None:
         (lambda p: answer(p, "  \n\t\n", "blank.md"), "empty"),
         (lambda p: _bytes(p, b"\x89PNG\x00\x00binary", "pic.md"), "binary"),
         (lambda p: _bytes(p, "caf\u00e9".encode("latin-1"), "latin.md"), "UTF-8"),
+        (lambda p: answer(p, "word " * 420_000, "book.md"), "is 2.0 MB; designcoach grades"),
     ],
 )
 def test_unusable_files_are_one_line_and_exit_2(tmp_path: Path, make, words: str) -> None:
@@ -160,6 +161,22 @@ def test_unknown_prompt_lists_the_known_ones(tmp_path: Path) -> None:
 def test_stdin_empty_is_exit_2(tmp_path: Path) -> None:
     code, _, err = run(["grade", "-", "--prompt", "chat"], tmp_path, stdin="")
     assert code == 2 and "standard input" in err
+
+
+def test_an_answer_just_under_the_limit_is_graded_and_just_over_it_is_not(tmp_path: Path) -> None:
+    from designcoach.grading.batch import MAX_ANSWER_BYTES
+
+    base = STRONG + "\n\n"
+    fits = base + "x" * (MAX_ANSWER_BYTES - len(base.encode()))
+    code, out, err = run(["grade", "-", "--prompt", "chat", "--json"], tmp_path, stdin=fits)
+    assert code == 0, err
+    assert json.loads(out)["score"] > 0
+    code, out, err = run(["grade", "-", "--prompt", "chat"], tmp_path, stdin=fits + "x")
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        "designcoach: error: standard input is 1.0 MB; designcoach grades answers and "
+        "transcripts of up to 1 MB (a 45-minute interview is about 50 KB)"
+    )
 
 
 def _folder(tmp_path: Path) -> Path:

@@ -14,6 +14,16 @@ from designcoach.grading.report import Report
 SUFFIXES = frozenset({".md", ".txt"})
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 24
+# The largest answer graded: a written answer runs to a few thousand words and a two-hour
+# transcript to about 150 KB; a file far past that is a log or a book, and would take minutes.
+MAX_ANSWER_BYTES = 1 << 20
+
+
+def _too_large(name: str, size: int) -> UserError:
+    return UserError(
+        f"{name} is {size / (1 << 20):.1f} MB; designcoach grades answers and transcripts of up "
+        "to 1 MB (a 45-minute interview is about 50 KB)"
+    )
 
 
 def decode_answer(data: bytes, name: str) -> str:
@@ -45,14 +55,20 @@ def read_answer(path: str, name: str | None = None) -> str:
     `name` is how messages call the file (default: its path).
     """
     if path == "-":
-        return decode_answer(sys.stdin.buffer.read(), "standard input")
+        data = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
+        if len(data) > MAX_ANSWER_BYTES:
+            raise _too_large("standard input", len(data) + len(sys.stdin.buffer.read()))
+        return decode_answer(data, "standard input")
     p = Path(path)
     if not p.exists():
         raise UserError(f"no such file: {path}")
     if p.is_dir():
         raise UserError(f"{path} is a folder")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            data = handle.read(MAX_ANSWER_BYTES + 1)
+            if len(data) > MAX_ANSWER_BYTES:
+                raise _too_large(name or path, os.fstat(handle.fileno()).st_size)
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
     return decode_answer(data, name or path)
