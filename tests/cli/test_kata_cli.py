@@ -268,3 +268,28 @@ def test_a_timed_out_check_says_how_many_tests_never_ran(
     assert match, summary
     failed, never_ran = int(match[1]), int(match[2])
     assert never_ran == failed - 1 and never_ran > 0, "only the first test ran, and hung"
+
+
+def test_a_folder_holding_one_kata_does_not_take_another(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "kata", "start", "lru-cache", "--dir", "kd")[0] == 0
+    code, out, err = run(capsys, "kata", "start", "hash-ring", "--dir", "kd")
+    assert code == 2 and out == ""
+    assert one_line_error(err) == (
+        f"designcoach: error: {tmp_path / 'kd'} holds the lru-cache kata; start hash-ring in a "
+        "folder of its own (--dir)"
+    )
+    assert not (tmp_path / "kd" / "hash_ring.py").exists()
+    assert run(capsys, "kata", "start", "lru-cache", "--dir", "kd")[0] == 0, "its own kata: fine"
+    assert run(capsys, "kata", "start", "hash-ring", "--dir", "kd2")[0] == 0
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_dir_is_refused_not_taken_for_the_current_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str
+) -> None:
+    code, out, err = run(capsys, "kata", "start", "hash-ring", "--dir", value)
+    assert code == 2 and out == ""
+    assert "--dir needs a folder" in one_line_error(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "nothing written where it ran"

@@ -113,15 +113,20 @@ def list_katas(
 def start(
     slug: Slug,
     folder: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option("--dir", help="Where to put the kata (default: under DESIGNCOACH_HOME)."),
     ] = None,
 ) -> None:
     """Write the starter, README and tests into the kata's folder (your solution is kept)."""
+    from designcoach.errors import UserError
     from designcoach.katas.workspace import start as start_kata
 
+    if folder is not None and not folder.strip():
+        # Path("") is the current folder: an empty value (an unset shell variable) would
+        # quietly put the kata wherever the command ran
+        raise UserError("--dir needs a folder; leave it out for the default one")
     files = _kata(slug)
-    report = start_kata(files, folder)
+    report = start_kata(files, Path(folder) if folder is not None else None)
     typer.echo(f"Kata {slug} is in {report.folder}")
     if report.kept:
         typer.echo(f"  kept your {', '.join(report.kept)} (never overwritten)")

@@ -67,6 +67,13 @@ def start(files: KataFiles, folder: Path | None = None) -> StartReport:
     folder = (folder or katas_workspace() / files.meta.id).expanduser().resolve()
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} exists and is not a folder; pass another --dir")
+    for slug, entry in status.load().items():
+        if slug != files.meta.id and entry.get("workspace") == str(folder):
+            # its README and tests would stay, and the new kata's would never be written
+            raise UserError(
+                f"{folder} holds the {slug} kata; start {files.meta.id} in a folder of its own "
+                "(--dir)"
+            )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         report = StartReport(folder)
