@@ -22,7 +22,7 @@ from designcoach.grading.estimates import find_estimates
 from designcoach.grading.estimates_wording import note as estimate_note
 from designcoach.grading.literal_index import Index, Plan
 from designcoach.grading.matching import Matcher, cached, fold
-from designcoach.grading.misconceptions import asserted, misconception_hit
+from designcoach.grading.misconceptions import asserted, decline_ends, misconception_hit
 from designcoach.grading.misconceptions import matcher as mis_matcher
 from designcoach.grading.report import (
     EstimateResult,
@@ -145,13 +145,18 @@ def credit_sentence(
     folded = fold(sentence)
     im = item_matcher(item)
     spans = im.detect.spans(folded)
-    if not spans:
+    if not spans or _declined(decline_ends(folded), spans):
         return 0.0
     mention = Mention(0, spans, _own_text(im.explain.first(folded), sentence), im.own_only)
     credit = credit_mentions(SentenceDepth(folded), [mention])[0][0]
     if credit == 1.0 and any(misconception_hit(m, sentence) for m in misconceptions):
         return 0.5
     return credit
+
+
+def _declined(declines: frozenset[int], spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether every place the item is named in the sentence is turned down (`decline_ends`)."""
+    return bool(declines) and all(start in declines for start, _ in spans)
 
 
 class _Best:
@@ -230,6 +235,13 @@ def grade_text(
     norm = normalise(folded_text)  # once: sliced for each sentence, and split for the count
     for idx in sorted(by_sentence):
         mentions = by_sentence[idx]
+        declines = decline_ends(folded[idx])
+        if declines:
+            # "we will not use a session service": named, but not part of the design
+            mentions = [m for m in mentions if not _declined(declines, m.spans)]
+            by_sentence[idx] = mentions
+            if not mentions:
+                continue
         if all(best[m.item].settled for m in mentions):
             continue  # nothing this sentence earns can change what those items show
         sent = sents[idx]

@@ -55,6 +55,66 @@ def negated(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# An item named only to be turned down: "we will not use a session service", "we don't need
+# heartbeats", "no need for a cache", "instead of a queue". Narrower than a misconception's
+# negation: "never lose a message" and "no single point of failure" name what they want.
+_NOT = (
+    rf"\b(?:not|never|don{_APOS}?t|doesn{_APOS}?t|didn{_APOS}?t|won{_APOS}?t|wouldn{_APOS}?t|"
+    rf"shouldn{_APOS}?t|can{_APOS}?t|cannot)"
+)
+DECLINE = re.compile(
+    rf"(?:{_NOT}\s+(?:\w+\s+)?(?:use|using|need|needing|add|adding|want|have|build|run|"
+    rf"deploy|bother with|go with)|\bno need (?:for|of)|\b(?:instead of|rather than))\s+"
+    r"(?P<article>(?:a|an|the|any)\s+)?"
+)
+_NONE: frozenset[int] = frozenset()
+
+
+def decline_ends(sentence: str) -> frozenset[int]:
+    """Where, in a case-folded sentence, a name would be turned down by the words before it.
+
+    Substring tests first, written out (a loop over them costs more than they do): the
+    pattern costs microseconds a sentence, and most sentences hold no negation by a verb."""
+    s = sentence
+    if not ("no need" in s or "instead of" in s or "rather than" in s):
+        if not (
+            "not " in s
+            or "never" in s
+            or "n't" in s
+            or "n\u2019t" in s
+            or "dont" in s
+            or "wont" in s
+            or "cant" in s
+            or "doesnt" in s
+            or "cannot" in s
+        ):
+            return _NONE
+        if not (
+            "use" in s
+            or "need" in s
+            or "add" in s
+            or "want" in s
+            or "have" in s
+            or "build" in s
+            or "run" in s
+            or "deploy" in s
+            or "bother" in s
+            or "go with" in s
+        ):
+            return _NONE
+    ends: set[int] = set()
+    for found in DECLINE.finditer(sentence):
+        ends.add(found.end())
+        if found.group("article"):
+            ends.add(found.start("article"))  # a name whose pattern takes the article in
+    return frozenset(ends)
+
+
+def declined(sentence: str, start: int) -> bool:
+    """Whether the item named at `start` of a case-folded sentence is named to be turned down."""
+    return start in decline_ends(sentence)
+
+
 def matcher(mis: Misconception) -> Matcher:
     return cached(mis, lambda: Matcher.of(mis.detect))
 
