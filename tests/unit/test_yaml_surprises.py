@@ -33,3 +33,32 @@ def test_duplicate_keys_are_rejected_with_both_lines(tmp_path: Path) -> None:
         load_yaml(path)
     assert info.value.line == 4
     assert info.value.message == "duplicate key 'c' (first at line 3)"
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "line", "gave_up"),
+    [
+        ("id: broken\ntitle: [unclosed\nrubric: x\n", "[ list", 2, 3),
+        ("id: broken\ntitle: {a: 1\n\n\n", "{ mapping", 2, 5),
+        ('id: broken\ntitle: "no end\n', "quoted text", 2, 3),
+    ],
+)
+def test_a_bracket_or_quote_left_open_points_at_the_line_that_opened_it(
+    tmp_path: Path, text: str, what: str, line: int, gave_up: int
+) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_yaml(path)
+    assert info.value.line == line
+    assert info.value.message.startswith(f"invalid YAML: the {what} opened on this line is not")
+    assert info.value.message.endswith(f" on line {gave_up})")
+
+
+def test_other_syntax_errors_keep_the_line_where_yaml_found_them(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("id: ok\ntitle: fine\n  bad: indent\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_yaml(path)
+    assert info.value.line == 3
+    assert info.value.message.startswith("invalid YAML: ")

@@ -97,6 +97,27 @@ def read_text(path: Path) -> str:
         raise ContentError(path, None, exc.strerror or str(exc)) from None
 
 
+# what PyYAML calls a bracket or quote left open, and what a user would call it
+_UNCLOSED = {"flow sequence": "[ list", "flow mapping": "{ mapping", "quoted scalar": "quoted text"}
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """The line to show and the message for a YAML syntax error.
+
+    For a bracket or quote left open, PyYAML marks where it gave up, often lines later or at
+    the end of the file; the line that opened it is the one to fix."""
+    problem, context = exc.problem_mark, exc.context_mark
+    opened = next((name for kind, name in _UNCLOSED.items() if kind in (exc.context or "")), None)
+    if opened and problem is not None and context is not None and context.line != problem.line:
+        return (
+            context.line + 1,
+            f"invalid YAML: the {opened} opened on this line is not closed ({exc.problem} on "
+            f"line {problem.line + 1})",
+        )
+    mark = problem or context
+    return (mark.line + 1 if mark else None), f"invalid YAML: {exc.problem or exc.context}"
+
+
 def load_yaml(path: Path, text: str | None = None) -> Located:
     """Parse one YAML file; raise ContentError with a line for syntax errors and duplicate keys."""
     if text is None:
@@ -109,9 +130,7 @@ def load_yaml(path: Path, text: str | None = None) -> Located:
     except ContentError as exc:
         raise ContentError(path, exc.line, exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ContentError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+        raise ContentError(path, *_yaml_problem(exc)) from None
     except yaml.YAMLError as exc:
         raise ContentError(path, None, f"invalid YAML: {exc}") from None
     finally:
