@@ -375,3 +375,24 @@ def test_a_slow_regex_is_a_warning_at_its_line(content: Path) -> None:
     line = line_of(rubric, "(?!.*")
     found = problems(content, strict=True)
     assert len(found) == 1 and found[0].startswith(f"rubrics/kv-mini.yaml:{line}: regex ")
+
+
+def test_a_rubric_that_fails_validation_still_has_its_regexes_and_cards_checked(
+    content: Path,
+) -> None:
+    """Three mistakes in one rubric, one of which stops it validating: all three in one run."""
+    rubric = content / "rubrics" / "kv-mini.yaml"
+    edit(rubric, "    weight: 2\n", "    weight: -3\n")
+    edit(rubric, "detect: ['invalidat\\w*']", "detect: ['(unclosed']")
+    edit(rubric, "    card: kv-basics\n    examples:", "    card: no-such-card\n    examples:")
+    found = problems(content)
+    assert len(found) == 3, found
+    weight, card, regex = found  # in line order
+    assert weight.startswith(f"rubrics/kv-mini.yaml:{line_of(rubric, 'weight: -3')}: ")
+    assert "weight" in weight
+    assert regex == (
+        f"rubrics/kv-mini.yaml:{line_of(rubric, '(unclosed')}: regex '(unclosed' does not "
+        "compile: missing ), unterminated subpattern at position 0"
+    )
+    assert card.startswith(f"rubrics/kv-mini.yaml:{line_of(rubric, 'no-such-card')}: card ")
+    assert "'no-such-card' not found" in card

@@ -38,7 +38,8 @@ def check_katas(catalog: Catalog) -> Iterable[ContentError]:
 
 
 # In order: a file that does not load is reported once by check_files, and the later checks
-# look only at files that loaded, so one mistake gives one line.
+# look at files that loaded, so one mistake gives one line; a rubric that is YAML but fails
+# validation still has its regexes and card names checked, so one run names every mistake.
 CHECKS: list[Check] = [
     check_files,
     check_tabs,

@@ -31,6 +31,25 @@ def rubric_patterns(rubric: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield ("misconceptions", i, "detect", j), pattern
 
 
+def raw_rubric_patterns(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """`rubric_patterns` of a rubric that failed validation, read from its YAML data: only the
+    patterns that are strings where they belong (anything else is the validation's to say)."""
+
+    def strings(value: Any) -> Iterator[tuple[int, str]]:
+        if isinstance(value, list):
+            yield from ((i, v) for i, v in enumerate(value) if isinstance(v, str))
+
+    for i, pattern in strings(data.get("topic")):
+        yield ("topic", i), pattern
+    for key, fields in (("items", ("detect", "explain")), ("misconceptions", ("detect",))):
+        entries = data.get(key)
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, dict):
+                for field in fields:
+                    for j, pattern in strings(entry.get(field)):
+                        yield (key, i, field, j), pattern
+
+
 @functools.lru_cache(maxsize=16384)  # three checks ask about the same thousands of patterns
 def regex_problem(pattern: str) -> str | None:
     """Why a rubric regex cannot be used, or None when it is fine."""
@@ -53,7 +72,13 @@ def regex_problem(pattern: str) -> str | None:
 
 
 def check_regexes(catalog: Catalog) -> Iterator[ContentError]:
-    for doc in index_for(catalog).valid("rubrics"):
+    index = index_for(catalog)
+    for doc, data in index.invalid_mappings("rubrics"):
+        for loc, pattern in raw_rubric_patterns(data):
+            problem = regex_problem(pattern)
+            if problem:
+                yield doc.error(problem, *loc)
+    for doc in index.valid("rubrics"):
         for loc, pattern in rubric_patterns(doc.model):
             problem = regex_problem(pattern)
             if problem:

@@ -95,6 +95,14 @@ def check_references(catalog: Catalog) -> Iterator[ContentError]:
         for i, mis in enumerate(rubric.misconceptions):
             if mis.card and not index.exists("cards", mis.card):
                 yield doc.error(_missing("card", mis.card, index), "misconceptions", i, "card")
+    for doc, data in index.invalid_mappings("rubrics"):
+        # a rubric that failed validation still names its cards: say which are missing now
+        for key in ("items", "misconceptions"):
+            entries = data.get(key)
+            for i, entry in enumerate(entries if isinstance(entries, list) else []):
+                card = entry.get("card") if isinstance(entry, dict) else None
+                if isinstance(card, str) and card and not index.exists("cards", card):
+                    yield doc.error(_missing("card", card, index), key, i, "card")
     for doc in _valid(catalog, "cards"):
         for i, other in enumerate(doc.model.related):
             if other == doc.model.id:

@@ -131,6 +131,16 @@ class ContentIndex:
     def valid(self, kind: str) -> list[Doc]:
         return [doc for doc in self.of(kind) if doc.model is not None]
 
+    def invalid_mappings(self, kind: str) -> list[tuple[Doc, dict[str, Any]]]:
+        """The files that are YAML mappings but failed validation, with their raw data: a
+        check that can read its part of them reports it too, so one run shows every problem."""
+        found = []
+        for doc in self.of(kind):
+            data = doc.located.data if doc.located is not None else None
+            if doc.model is None and isinstance(data, dict):
+                found.append((doc, data))
+        return found
+
     def model(self, kind: str, name: str) -> Any:
         """The valid model the catalog would load under `name`, or None."""
         doc = self.effective(kind).get(name)
