@@ -201,6 +201,10 @@ def test_unloadable_solution_is_one_failure_and_json_says_the_same(
             ["kata", "check", "lru-cache", "--timeout", "1e12", "--file", "x.py"],
             "is not between 1 and 3600 seconds",
         ),
+        (
+            ["kata", "check", "lru-cache", "--timeout", "abc", "--file", "x.py"],
+            "Invalid value for '--timeout': 'abc' is not a number (see",
+        ),
         (["kata", "solution", "lru-cache"], "--force"),
     ],
 )

@@ -95,3 +95,12 @@ def test_piped_grade_headline_stays_one_line() -> None:
         r"Plan a monolith-to-microservices migration: \d+\.\d/100 [a-z ]+   level mid, \d+ words",
         first,
     ), first
+
+
+def test_an_unknown_difficulty_is_said_plainly() -> None:
+    result = run_cli(["prompts", "--difficulty", "insane"])
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip() == (
+        "designcoach: error: Invalid value for '--difficulty' / '-d': 'insane' is not one of "
+        "'easy', 'medium', 'hard'. (see 'designcoach prompts --help')"
+    )

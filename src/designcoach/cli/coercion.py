@@ -50,6 +50,16 @@ class _Quick:
             info = param.type_descriptor.parameter_info
             if (info.min is None or value >= info.min) and (info.max is None or value <= info.max):
                 return value
+        if self._number and isinstance(value, str):
+            try:
+                self._number(value.strip())
+            except ValueError:
+                # said plainly, with the value, rather than as pydantic's "Input should be a
+                # valid number, unable to parse string as a number"
+                import typer
+
+                kind = "a whole number" if self._number is int else "a number"
+                raise typer.BadParameter(f"{value!r} is not {kind}", ctx=ctx, param=param) from None
         if self._plain_path and isinstance(value, str):
             # Typer's path coercion: it skips pydantic for a value that is already a Path.
             info = param.type_descriptor.parameter_info

@@ -183,7 +183,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except click.UsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        _fail(f"{exc.format_message()}{hint}")
+        # pydantic's prefix on a validator's own message, which says all there is to say
+        message = exc.format_message().replace("Value error, ", "")
+        _fail(f"{message}{hint}")
     except click.ClickException as exc:
         _fail(exc.format_message())
     except typer.Abort:
