@@ -197,17 +197,16 @@ def summary_document(results: list[Graded], base: str | None = None) -> list[Blo
                 ]
             )
             continue
-        band = r.band + (" (off-topic)" if r.off_topic else "")
         rows.append(
             [
                 (str(n), "dim"),
                 (name, ""),
                 (f"{r.score:.1f}", ""),
-                (band, BAND_STYLE.get(r.band, "")),
+                (r.band, BAND_STYLE.get(r.band, "")),
                 (str(r.words), ""),
                 (str(len(r.misconceptions)), ""),
                 (str(sum(not e.ok for e in r.estimates)), ""),
-                ("", ""),
+                ("off topic: score capped" if r.off_topic else "", "yellow"),
             ]
         )
     header = ["#", "file", "score", "band", "words", "misc.", "est. off", "problem"]

@@ -66,6 +66,8 @@ def render_plain(doc: list[Block], width: int | None = None) -> str:
 
 def render_rich(doc: list[Block]) -> None:
     """The document on a terminal, in colour."""
+    from rich import box
+    from rich.cells import cell_len
     from rich.console import Console, Group, RenderableType
     from rich.padding import Padding
     from rich.table import Table
@@ -87,9 +89,25 @@ def render_rich(doc: list[Block]) -> None:
                 grid.add_row(name, Text(bar_text(value), style=style))
             parts.append(grid)
         elif isinstance(block, Rows):
-            table = Table(title=block.title or None, title_justify="left")
+            # rules under the header only: the cell borders took a fifth of an 80-column line
+            table = Table(
+                title=block.title or None,
+                title_justify="left",
+                box=box.SIMPLE_HEAD,
+                pad_edge=False,
+                collapse_padding=True,
+            )
+            last = len(block.header) - 1
             for i, name in enumerate(block.header):
-                table.add_column(name, justify="right" if i in block.right else "left")
+                # Every column but the last is shown whole (a file name cut to "sub/bulle…"
+                # says nothing); the last, the one with sentences, wraps in what is left.
+                widest = max([cell_len(name)] + [cell_len(row[i][0]) for row in block.rows])
+                table.add_column(
+                    name,
+                    justify="right" if i in block.right else "left",
+                    no_wrap=i != last,
+                    min_width=min(widest, 48) if i != last else None,
+                )
             for row in block.rows:
                 table.add_row(*(Text(t, style=s) for t, s in row))
             parts.append(table)
