@@ -114,3 +114,28 @@ def test_practice_of_a_prompt_open_elsewhere_fails_before_the_screen_changes(
     with pytest.raises(UserError, match=r"^Design a Mini Chat is open in another designcoach"):
         create_app("mini", catalog=catalog)
     assert create_app("solo", catalog=catalog).start_prompt is not None
+
+
+async def test_the_details_say_when_a_draft_is_saved(catalog: Catalog) -> None:
+    from designcoach import paths
+    from designcoach.history.drafts import Draft, DraftStore
+
+    DraftStore(paths.drafts_dir()).save(
+        Draft(
+            prompt="solo",
+            minutes=10.0,
+            started_at="2026-12-01T09:00:00+00:00",
+            current="requirements",
+            texts={"requirements": "one two three four"},
+            spent={"requirements": 75.0},
+        )
+    )
+    app = create_app(catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        details = text_of(app.screen.query_one("#details", Static))
+        assert "Not submitted yet." in details and "draft" not in details  # mini has none
+        await pilot.press("down")  # solo
+        await pilot.pause()
+        details = text_of(app.screen.query_one("#details", Static))
+        assert "A draft is saved: 4 words, 1:15 used. Enter offers to resume it." in details

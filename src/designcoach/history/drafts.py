@@ -206,6 +206,14 @@ class DraftStore:
             return None
         return draft if draft.prompt == prompt_id else None
 
+    def peek(self, prompt_id: str) -> Draft | None:
+        """The saved draft, or None; unlike `load`, a damaged file is left where it is."""
+        try:
+            draft = Draft.from_json(self.path_for(prompt_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return draft if draft.prompt == prompt_id else None
+
     def clear(self, prompt_id: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path_for(prompt_id).unlink()

@@ -137,7 +137,14 @@ class PickerScreen(Screen[None]):
         if best is not None:
             text.append(f"Best score so far: {best:g}", style="green")
         else:
-            text.append("Not practised yet.", style="dim")
+            text.append("Not submitted yet.", style="dim")
+        draft = self.coach.drafts.peek(prompt.id)
+        if draft is not None:
+            text.append(
+                f"\nA draft is saved: {draft.words} words, {clock_text(draft.seconds)} used. "
+                "Enter offers to resume it.",
+                style="yellow",
+            )
         details.update(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
