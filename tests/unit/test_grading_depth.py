@@ -145,3 +145,18 @@ def test_the_report_says_why_a_wrong_claim_earns_half() -> None:
     assert result.credit == 0.5
     assert "wrong claim" in result.why
     assert [m.id for m in report.misconceptions] == ["write-through-fast-writes"]
+
+
+def test_in_a_crowded_sentence_a_number_goes_with_its_own_comma_piece() -> None:
+    from designcoach.content.catalog import Catalog
+
+    catalog = Catalog()
+    prompt = catalog.prompt("whatsapp")
+    rubric = catalog.rubric_for(prompt)
+    text = (
+        "Functional: one-to-one chat, group chat up to 256 members, sent/delivered/read "
+        "receipts, online status and last seen, photo sharing."
+    )
+    items = {i.id: i for i in grade_text(text, prompt, rubric).items}
+    assert items["group-messaging"].why == "explained: “256”"  # the groups' own number
+    assert items["receipts"].credit == 0.5 and "without a reason" in items["receipts"].why

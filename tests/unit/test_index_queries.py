@@ -4,13 +4,15 @@ from spans found when asked is the credit computed from all spans found at once.
 
 from __future__ import annotations
 
+import re
+
 from grading_fixtures import STRONG
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading import depth as depth_rules
-from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions
+from designcoach.grading.depth import Mention, SentenceDepth, credit_mentions, normalise
 from designcoach.grading.engine import compiled
 from designcoach.grading.literal_index import Index
 from designcoach.grading.matching import fold
@@ -50,9 +52,16 @@ def _credit_reading_every_span(depth: SentenceDepth, mentions: list[Mention]) ->
     ]
     for word, what in depth.signals:
         dists = [depth_rules._distance(word, p) for p in places]
+        named_by = what[0].isdigit() or what in depth_rules.NUMBER_WORDS
+        if len(mentions) >= 3 and named_by:
+            # a number goes with what is named in its own comma piece, when something is
+            pieces = _pieces(depth.text)
+            here = pieces[word]
+            own = [any(pieces[a] <= here <= pieces[b] for a, b in p) for p in places]
+            if any(own):
+                dists = [d if o else 10**9 for d, o in zip(dists, own, strict=True)]
         for i, dist in enumerate(dists):
             near = dist <= depth_rules.NEAR_WORDS
-            named_by = what[0].isdigit() or what in depth_rules.NUMBER_WORDS
             inside = any(first <= word <= last for first, last in places[i])
             if (
                 backed[i] is None
@@ -67,6 +76,19 @@ def _credit_reading_every_span(depth: SentenceDepth, mentions: list[Mention]) ->
         else (0.5, depth_rules.WHY_BARE)
         for what in backed
     ]
+
+
+def _pieces(text: str) -> list[int]:
+    """The comma piece of every word, counted afresh from the text (commas inside numbers,
+    as in 2,000, cut nothing)."""
+    marked = re.sub(r"(?<=\d),(?=\d)", " ", text)
+    pieces, piece = [], 0
+    for chunk in re.split(r"([,;])", marked):
+        if chunk in (",", ";"):
+            piece += 1
+            continue
+        pieces += [piece] * len(normalise(chunk).split())
+    return pieces
 
 
 class _Counted:

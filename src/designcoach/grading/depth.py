@@ -20,6 +20,7 @@ Words are found with str methods (lower, translate, split) rather than regexes: 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -158,7 +159,7 @@ def normalise(text: str) -> str:
 class SentenceDepth:
     """The words, reasons and numbers of one sentence, computed once for all its mentions."""
 
-    __slots__ = ("text", "norm", "words", "_signals")
+    __slots__ = ("text", "norm", "words", "_signals", "_cuts")
 
     def __init__(self, text: str, norm: str | None = None) -> None:
         # `norm`: normalise(text), when the caller has it (a slice of the whole answer's).
@@ -166,6 +167,26 @@ class SentenceDepth:
         self.norm = normalise(text) if norm is None else norm
         self.words = self.norm.split()
         self._signals: list[tuple[int, str]] | None = None
+        self._cuts: list[int] | None = None
+
+    def piece(self, word: int) -> int:
+        """Which comma- or semicolon-separated piece of the sentence a word is in (0 first).
+
+        `norm` keeps `text`'s offsets, so a cut's offset finds the word before it; the comma of
+        "2,000" cuts nothing."""
+        if self._cuts is None:
+            text, cuts = self.text, []
+            for mark in (",", ";"):
+                at = text.find(mark)
+                while at >= 0:
+                    if not (
+                        0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
+                    ):
+                        cuts.append(self.word_at(at))
+                    at = text.find(mark, at + 1)
+            cuts.sort()
+            self._cuts = cuts
+        return bisect_left(self._cuts, word)
 
     def is_list(self) -> bool:
         """Whether the sentence is a list of terms rather than prose (see the module rules)."""
@@ -279,14 +300,21 @@ def reasoned_credit(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
             for i, m in enumerate(mentions)
         ]
         for word, what in depth.signals:
+            number = what in NUMBER_WORDS or what[0] in _DIGITS
             dists = [_distance(word, p) for p in places]
+            if crowded and number and ("," in depth.text or ";" in depth.text):
+                # A number goes with what is named in its own comma piece, when something is:
+                # "group chat up to 256 members, read receipts" does not explain the receipts.
+                here = depth.piece(word)
+                own = [any(depth.piece(a) <= here <= depth.piece(b) for a, b in p) for p in places]
+                if any(own):
+                    dists = [d if o else 1 << 30 for d, o in zip(dists, own, strict=True)]
             closest = min(dists)
             if closest > NEAR_WORDS:
                 continue
             # A number within a mention's own words (distance 0) is part of its name
             # ("two-phase"): it backs no reason for that mention, though in a crowded sentence
             # it is still that mention's, as the nearest.
-            number = what in NUMBER_WORDS or what[0] in _DIGITS
             for i, dist in enumerate(dists):
                 if (
                     backed[i] is None
