@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,18 +64,39 @@ def test_a_home_under_a_file_names_the_file(tmp_path: Path, argv: list[str]) -> 
     )
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a chmod 000 folder anyway")
+def _without_root_file_powers() -> None:
+    """In the child before exec: drop the capabilities that let root ignore file permissions
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) from its bounding set, so root meets chmod 000 as
+    any user does."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
 def test_a_home_without_write_permission(tmp_path: Path) -> None:
     home = tmp_path / "locked"
     home.mkdir(mode=0o000)
     try:
-        result = run_cli(["kata", "hint", "hash-ring"], env={"DESIGNCOACH_HOME": str(home)})
+        result = subprocess.run(
+            [sys.executable, "-m", "designcoach", "kata", "hint", "hash-ring"],
+            env={**os.environ, "DESIGNCOACH_HOME": str(home)},
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_without_root_file_powers if os.geteuid() == 0 else None,
+        )
     finally:
         home.chmod(0o700)
-    assert result.code == 2
-    assert one_line(result).endswith(
-        ": permission denied; set DESIGNCOACH_HOME to a folder you can write"
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0] == (
+        f"designcoach: error: cannot use {home} as the data folder (DESIGNCOACH_HOME): "
+        "permission denied; set DESIGNCOACH_HOME to a folder you can write"
     )
+    assert os.listdir(home) == []
 
 
 def test_no_write_permission_is_found_without_writing(

@@ -34,7 +34,8 @@ def _wait_for(sink: queue.Queue[str], text: str, seen: list[str], timeout: float
 
 
 def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
-    env = {**os.environ, "DESIGNCOACH_HOME": str(tmp_path / "home")}
+    # faulthandler: if the watcher ever hangs, SIGABRT makes it print where every thread is
+    env = {**os.environ, "DESIGNCOACH_HOME": str(tmp_path / "home"), "PYTHONFAULTHANDLER": "1"}
     folder = tmp_path / "ws"
     subprocess.run(
         [sys.executable, "-m", "designcoach", "kata", "start", "lru-cache", "--dir", str(folder)],
@@ -66,7 +67,16 @@ def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path
         _wait_for(out, "saved: checking", seen)
         _wait_for(out, "passed, 0 failed", seen)
         proc.send_signal(signal.SIGINT)
-        code = proc.wait(timeout=30)
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)
+            proc.wait(timeout=30)
+            time.sleep(0.5)
+            stacks = "".join(err.get() for _ in range(err.qsize()))
+            raise AssertionError(
+                f"still running 30 s after Ctrl+C; its threads:\n{stacks}"
+            ) from None
     finally:
         if proc.poll() is None:
             proc.kill()
