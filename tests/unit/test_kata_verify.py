@@ -68,3 +68,36 @@ def test_reports_each_kind_of_problem(tmp_path: Path) -> None:
     assert "folder name" in messages["katas/renamed/kata.yaml"]
     bad_meta = next(e for e in errors if "bad-meta" in str(e.path))
     assert bad_meta.line == 4, "the error points at the difficulty line"
+
+
+def test_checking_a_folder_runs_only_its_own_katas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `content check DIR` reports DIR's problems only: the bundled katas' four test runs each
+    # would be thrown away, so they are not made
+    from designcoach.content import check
+    from designcoach.katas import verify
+
+    mine = tmp_path / "mine"
+    make_kata(mine, "swapped", starter="good.py", reference="wrong.py")
+    ran: list[Path] = []
+    real = verify.run_check
+
+    def counting(solution: Path, *args: object, **kwargs: object) -> object:
+        ran.append(solution.resolve())
+        return real(solution, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(verify, "run_check", counting)
+    result = check.check_folder(mine, checks=[check.check_katas])
+    kata = (mine / "katas" / "swapped").resolve()
+    assert sorted(ran) == sorted([kata / "adder.py", kata / "solution" / "adder.py"])
+    assert sorted(e.path.relative_to(mine).as_posix() for e in result.errors) == [
+        "katas/swapped/adder.py",
+        "katas/swapped/solution/adder.py",
+    ]
+
+    ran.clear()
+    bundled = Catalog()
+    run_all = check.run_checks(Catalog([*bundled.roots, mine]), [check.check_katas])
+    assert len(ran) == 2 * len(Catalog([*bundled.roots, mine]).kata_dirs())
+    assert len(run_all.errors) == 2

@@ -29,12 +29,16 @@ from designcoach.paths import bundled_content_root, user_content_root
 Check = Callable[[Catalog], Iterable[ContentError]]
 
 
-def check_katas(catalog: Catalog) -> Iterable[ContentError]:
-    """Each kata's starter fails its tests and its reference passes (real subprocess runs)."""
+def check_katas(catalog: Catalog, report: list[Path] | None = None) -> Iterable[ContentError]:
+    """Each kata's starter fails its tests and its reference passes (real subprocess runs).
+
+    `report`: only the katas in these folders are run (the others' problems would not be shown).
+    """
     from designcoach.katas.verify import verify_katas
 
     # check_names already reports a kata whose id is not its folder's name
-    return [e for e in verify_katas(catalog) if "must match the folder name" not in e.message]
+    found = verify_katas(catalog, within=report)
+    return [e for e in found if "must match the folder name" not in e.message]
 
 
 # In order: a file that does not load is reported once by check_files, and the later checks
@@ -93,7 +97,11 @@ def run_checks(
     found: set[tuple[str, int | None, str]] = set()
     for check in CHECKS if checks is None else checks:
         try:
-            problems = list(check(catalog))
+            # the katas are run only where their problems are reported: checking a folder of
+            # one's own does not run the bundled katas' tests as well
+            problems = list(
+                check_katas(catalog, report) if check is check_katas else check(catalog)
+            )
         except Exception as exc:  # a bug in a check must not hide the other checks' results
             name = getattr(check, "__name__", repr(check))
             problems = [ContentError(report[0], None, f"{name} failed: {exc!r}")]
