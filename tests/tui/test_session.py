@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static, TextArea
+from textual.color import Color
+from textual.widgets import Button, Static, TextArea
 from tui_helpers import text_of, wait_until
 
 from designcoach.content.catalog import Catalog
@@ -171,6 +172,36 @@ async def test_submit_asks_first_and_keep_writing_returns_to_the_editor(catalog:
         assert app.focused is screen.editor
         await pilot.press(*" More")
         assert screen.editor.text == "Some text. More"
+
+
+async def test_the_highlighted_dialog_button_is_the_one_enter_picks(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Some text.", "ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        yes, no = dialog.query_one("#yes", Button), dialog.query_one("#no", Button)
+
+        accent = Color.parse(app.theme_variables["accent"])
+
+        def highlighted() -> list[str]:
+            # what the eye goes by: the one button in the accent colour, in bold
+            return [
+                b.id or ""
+                for b in (yes, no)
+                if b.styles.background == accent and b.styles.text_style.bold
+            ]
+
+        assert yes.variant == no.variant == "default"  # no button coloured as the main one
+        assert app.focused is no and highlighted() == ["no"]
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.focused is yes and highlighted() == ["yes"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
 
 
 def test_practice_screen_files_sit_beside_their_css() -> None:

@@ -54,7 +54,10 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self.title_text, id="dialog-title", markup=False)
             yield Static(self.body, id="dialog-body", markup=False)
             with Horizontal(id="dialog-buttons"):
-                yield Button(self.yes_label, id="yes", variant="primary")
+                # No button is coloured as the main one: the highlight is the focus alone, so the
+                # button that looks chosen is the one Enter picks (a blue "Submit" beside a
+                # focused "Keep writing" read as if Enter would submit).
+                yield Button(self.yes_label, id="yes")
                 yield Button(self.no_label, id="no")
             yield Static(self.keys_text(), id="dialog-keys", markup=False)
 
