@@ -224,3 +224,20 @@ def test_reflow_joins_hard_wrapped_prose_but_keeps_list_items() -> None:
 def test_status_line_counts_one_word_in_the_singular() -> None:
     assert status_text(1, 0, None, False, False).plain == "1 word"
     assert status_text(2, 1, None, True, True).plain == "2 words · 1 hint · unsaved changes"
+
+
+async def test_typing_with_the_focus_elsewhere_goes_into_the_answer(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        await pilot.press(*"Web")
+        app.screen.set_focus(None)  # as before the editor had it, or after Esc moved it away
+        await pilot.pause()
+        assert app.focused is None
+        await pilot.press(*" sockets", "enter", *"push")
+        await pilot.pause()
+        assert screen.editor.text == "Web sockets\npush"
+        assert app.focused is screen.editor
+        await pilot.press(*" it")
+        assert screen.editor.text == "Web sockets\npush it"

@@ -114,3 +114,20 @@ def test_a_crash_inside_the_app_restores_the_terminal_and_keeps_the_draft(home: 
     tail = bytes(term.output[term.output.rfind(b"\x1b[?1049l") :])
     assert b"a bug in the practice screen" in tail
     assert b"draft is saved" in tail
+
+
+def test_keys_typed_while_practice_starts_are_in_the_answer(home: Path) -> None:
+    # Typed at once, while Python is still importing: the terminal holds the keys until the
+    # app reads them, before its editor has the focus. They used to be dropped.
+    term = _start(home, [sys.executable, "-m", "designcoach", "practice", "mini"])
+    try:
+        term.type("Phones keep")
+        assert term.wait_for(lambda: b"Design a Mini Chat" in term.output, timeout=30)
+        term.type(" a web socket open")
+        term.pump(0.5)
+        os.write(term.fd, b"\x11")
+        status = term.wait_exit(timeout=15)
+        assert status is not None, "practice was still running 15 s after ctrl+q"
+    finally:
+        term.kill()
+    assert _draft_text(home) == TYPED

@@ -85,6 +85,7 @@ class SessionScreen(Screen[None]):
         self._words = 0
         self._twist_shown = False
         self._cursors: dict[str, Selection] = {}
+        self._stray_keys: list[events.Key] = []  # typed while the editor did not have them
         self._columns = f"{BRIEF_COLUMNS} 1fr"  # the grid's columns, as session.tcss sets them
 
     @property
@@ -151,6 +152,31 @@ class SessionScreen(Screen[None]):
         self._timer = self.set_interval(self.tick, self._tick)
         self._paint_all()
         self._editor().focus()
+        self._type_stray_keys()
+
+    # --- keys that missed the editor ---------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing that reached the screen itself: the editor never had it. That happens to keys
+        typed while the program starts (before the editor has the focus; the terminal keeps
+        them), before the resume question shows, or after Esc moved the focus away. They go
+        into the answer, in the order typed: once the session has started, at once."""
+        if self.finished or not (event.is_printable or event.key == "enter"):
+            return  # the editor stops every printable key and Enter it takes
+        event.stop()
+        event.prevent_default()
+        self._stray_keys.append(events.Key(event.key, event.character))
+        if self.started:
+            self._type_stray_keys()
+
+    def _type_stray_keys(self) -> None:
+        if not self._stray_keys:
+            return
+        editor = self._editor()
+        editor.focus()
+        for key in self._stray_keys:
+            editor.post_message(key)  # queued: behind them, any key typed since they came
+        self._stray_keys.clear()
 
     # --- painting --------------------------------------------------------------------------
 
