@@ -16,6 +16,11 @@ def clock_text(seconds: float) -> str:
     return f"{sign}{mins}:{secs:02d}"
 
 
+def minutes_text(minutes: float) -> str:
+    """A number of minutes in words: "1 minute", "1.5 minutes", "45 minutes"."""
+    return f"{minutes:g} minute" + ("" if minutes == 1 else "s")
+
+
 def now_iso() -> str:
     """The current time as ISO 8601 in UTC, to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()

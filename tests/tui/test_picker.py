@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Select, Static
 from tui_helpers import notices, text_of
 
 from designcoach.content.catalog import Catalog
+from designcoach.timefmt import minutes_text
 from designcoach.tui.app import create_app
 from designcoach.tui.picker import PickerScreen
 from designcoach.tui.session import SessionScreen
@@ -139,3 +140,24 @@ async def test_the_details_say_when_a_draft_is_saved(catalog: Catalog) -> None:
         await pilot.pause()
         details = text_of(app.screen.query_one("#details", Static))
         assert "A draft is saved: 4 words, 1:15 used. Enter offers to resume it." in details
+
+
+async def test_one_minute_is_said_in_the_singular(catalog: Catalog) -> None:
+    app = create_app(minutes=1, catalog=catalog)  # practice --minutes 1
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        intro = text_of(app.screen.query_one("#intro", Static))
+        assert intro.endswith("--minutes 1: every interview in this run lasts 1 minute.")
+        details = text_of(app.screen.query_one("#details", Static))
+        assert "Design a Mini Chat  (easy, 1 minute, 5 as written)" in details
+
+
+def test_minutes_text() -> None:
+    assert [minutes_text(m) for m in (1, 1.0, 0.5, 1.5, 2, 45)] == [
+        "1 minute",
+        "1 minute",
+        "0.5 minutes",
+        "1.5 minutes",
+        "2 minutes",
+        "45 minutes",
+    ]

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
 from designcoach.history.session import plan_phases
-from designcoach.timefmt import clock_text
+from designcoach.timefmt import clock_text, minutes_text
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
@@ -47,8 +47,11 @@ class PickerScreen(Screen[None]):
             "Pick an interview to practise: arrows to choose, Enter to start, h for past sessions."
         )
         if self.coach.minutes:  # --minutes scales every session of the run, not just the first
-            minutes = f"{self.coach.minutes:g}"
-            intro += f"\n--minutes {minutes}: every interview in this run lasts {minutes} minutes."
+            minutes = self.coach.minutes
+            intro += (
+                f"\n--minutes {minutes:g}: every interview in this run lasts "
+                f"{minutes_text(minutes)}."
+            )
         yield Static(intro, id="intro", markup=False)
         with Horizontal(id="filters"):
             yield Select([(t, t) for t in tags], prompt="Any tag", id="tag")
@@ -121,9 +124,9 @@ class PickerScreen(Screen[None]):
         text = Text()
         text.append(prompt.title, style="bold")
         scaled = self.coach.minutes
-        length = f"{prompt.minutes:g} minutes"
+        length = minutes_text(prompt.minutes)
         if scaled:
-            length = f"{scaled:g} minutes, {prompt.minutes:g} as written"
+            length = f"{minutes_text(scaled)}, {prompt.minutes:g} as written"
         text.append(f"  ({prompt.difficulty}, {length})\n", style="dim")
         text.append(prompt.summary.strip() + "\n\n")
         if scaled:
