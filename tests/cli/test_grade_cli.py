@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
@@ -229,6 +230,35 @@ def test_folder_json_and_csv(tmp_path: Path) -> None:
     assert [Path(r["file"]).name for r in rows] == [Path(d["file"]).name for d in data]
     assert float(rows[0]["score"]) == data[0]["score"]
     assert rows[3]["error"]
+
+
+def test_csv_dash_prints_only_the_csv_on_stdout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["grade", str(folder), "--prompt", "chat", "--csv", "-"], tmp_path)
+    assert code == 0, err
+    assert not (tmp_path / "-").exists()
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0][:3] == ["file", "score", "band"] and rows[0][-1] == "error"
+    assert all(len(row) == len(rows[0]) for row in rows)
+    graded = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    names = [Path(r["file"]).name for r in graded]
+    assert names == ["alice.md", "carol.MD", "bob.txt", "broken.txt"]
+    assert float(graded[0]["score"]) >= float(graded[1]["score"]) >= float(graded[2]["score"])
+    assert "binary" in graded[3]["error"]
+    # the table a person reads is on stderr, and nothing says where the CSV went
+    assert "Grades" in err and "alice.md" in err
+    assert "written to" not in out + err
+
+
+def test_csv_dash_and_json_cannot_share_stdout(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    args = ["grade", str(folder), "--prompt", "chat", "--json", "--csv", "-"]
+    code, out, err = run(args, tmp_path)
+    assert code == 2 and out == ""
+    assert "standard output" in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("target", ["alice.md", "sub/bob.txt", "notes.pdf", "new-summary.md"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from grading_fixtures import chat
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -174,3 +176,76 @@ def test_a_transcript_may_open_with_a_title_and_a_note() -> None:
     long = note + "word " * 30 + "\n" + STAMPED * 6
     assert parse_transcript(long) is not None
     assert parse_transcript(note + "word " * 30 + "\n" + STAMPED) is None
+
+
+def _an_hour_later(text: str, brackets: str = "[]") -> str:
+    """STAMPED with every [mm:ss] stamp moved an hour on and written h:mm:ss."""
+    opening, closing = brackets
+    return re.sub(r"\[(\d\d:\d\d)\]", lambda m: f"{opening}1:{m[1]}{closing}", text)
+
+
+def test_h_mm_ss_stamps_mark_turns_and_time_the_phases() -> None:
+    prompt, rubric = chat()
+    clean = grade_text(STAMPED, prompt, rubric)
+    assert clean.transcript is not None and clean.transcript.phases is not None
+    for brackets in ("[]", "()"):
+        text = _an_hour_later(STAMPED, brackets)
+        assert f"{brackets[0]}1:04:30{brackets[1]} Interviewer:" in text
+        turns = parse_transcript(text)
+        assert turns is not None
+        assert [t.seconds for t in turns.turns][:3] == [3600, 3620, 3600 + 270]
+        report = grade_text(text, prompt, rubric)
+        assert report.transcript is not None and report.transcript.phases is not None
+        assert report.transcript.unordered_stamps == []
+        # the same talk an hour later: the same credit and the same time per phase
+        assert report.score == clean.score
+        assert report.transcript.phases == clean.transcript.phases
+        evidence = " ".join(e for item in report.items for e in item.evidence)
+        assert "Candidate:" not in evidence and "1:0" not in evidence
+
+
+def test_mm_ss_and_h_mm_ss_stamps_in_one_file_run_in_time_order() -> None:
+    """[50:00] ... [59:30], then [1:00:00] ... : one clock, in order; a [75:00] past the hour
+    still reads as 75 minutes."""
+    prompt, rubric = chat()
+    mixed = (
+        STAMPED.replace("[00:00]", "[50:00]")
+        .replace("[00:20]", "[50:20]")
+        .replace("[04:30]", "[54:30]")
+        .replace("[04:45]", "[54:45]")
+        .replace("[09:00]", "[59:00]")
+        .replace("[09:10]", "[59:10]")
+        .replace("[20:00]", "[1:10:00]")
+        .replace("[20:10]", "(1:10:10)")
+        .replace("[24:00]", "[74:00]")
+    )
+    turns = parse_transcript(mixed)
+    assert turns is not None
+    seconds = [t.seconds for t in turns.turns]
+    assert seconds == [3000, 3020, 3270, 3285, 3540, 3550, 4200, 4210, 4440]
+    assert unordered_stamps(turns) == []
+    report = grade_text(mixed, prompt, rubric)
+    assert report.transcript is not None and report.transcript.phases is not None
+    spent = {p.phase: p.seconds for p in report.transcript.phases}
+    assert 24 * 60 - 5 <= sum(spent.values()) <= 24 * 60 + 60  # 50:00 to 1:14:00
+    assert spent["high-level"] >= 11 * 60  # 59:00 to 1:10:00
+    # a mistyped hour is out of order with the stamps around it, and times nothing
+    typo = mixed.replace("[54:30]", "[0:04:30]")
+    report = grade_text(typo, prompt, rubric)
+    assert report.transcript is not None and report.transcript.phases is not None
+    assert report.transcript.unordered_stamps == [270]
+    spent = {p.phase: p.seconds for p in report.transcript.phases}
+    assert 24 * 60 - 5 <= sum(spent.values()) <= 24 * 60 + 60
+
+
+def test_an_h_mm_ss_stamp_with_minutes_past_59_is_misshapen() -> None:
+    """[75:00] is 75 minutes, but [1:75:00] is no time at all; its turn still starts."""
+    for stamp in ("[1:75:00]", "(1:60:00)", "[0:99:00]"):
+        turns = parse_transcript(f"[1:00:00] Interviewer: hi\n{stamp} Candidate: web sockets\n")
+        assert turns is not None, stamp
+        assert [(t.role, t.seconds) for t in turns.turns] == [
+            ("interviewer", 3600),
+            ("candidate", None),
+        ], stamp
+    turns = parse_transcript("[60:00] Interviewer: hi\n[75:00] Candidate: web sockets\n")
+    assert turns is not None and [t.seconds for t in turns.turns] == [3600, 4500]

@@ -131,7 +131,9 @@ def grade(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     csv_path: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--csv", help="For a folder: also write a CSV summary here."),
+        typer.Option(
+            "--csv", help="For a folder: also write a CSV summary here ('-': standard output)."
+        ),
     ] = None,
     level: Annotated[
         Optional[str],  # noqa: UP045

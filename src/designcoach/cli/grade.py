@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from designcoach.cli.common import load_prompt, open_catalog
 from designcoach.errors import UserError
@@ -130,10 +130,19 @@ def _grade_folder(
     files = answer_files(folder)
     if not files:
         raise UserError(f"no .md or .txt files under {folder}")
-    if csv_path is not None:
+    csv_to_stdout = csv_path is not None and str(csv_path) == "-"
+    if csv_to_stdout and as_json:
+        raise UserError(
+            "--csv - and --json both print to standard output; give --csv a file name, "
+            "or leave out one of them"
+        )
+    if csv_path is not None and not csv_to_stdout:
         _check_csv_target(csv_path)
     results = ranked(_with_progress(files, catalog, prompt_id, level, prepared))
-    if csv_path is not None:
+    if csv_to_stdout:
+        _write_csv_rows(sys.stdout, results)
+        sys.stdout.flush()
+    elif csv_path is not None:
         _write_csv(csv_path, results)
     if as_json:
         print(json.dumps([g.to_dict() for g in results], indent=2, ensure_ascii=False))
@@ -141,8 +150,9 @@ def _grade_folder(
         from designcoach.grading.document import summary_document
         from designcoach.grading.render import emit
 
-        emit(summary_document(results, base=str(folder)))
-        if csv_path is not None:
+        # with the CSV on stdout, the table goes to stderr: `--csv - > out.csv` is CSV alone
+        emit(summary_document(results, base=str(folder)), stderr=csv_to_stdout)
+        if csv_path is not None and not csv_to_stdout:
             print(f"CSV written to {csv_path}")
     if all(g.report is None for g in results):
         # The table says why for each file; a script needs the exit code to know nothing was graded.
@@ -193,6 +203,15 @@ def _check_csv_target(path: Path) -> None:
 
 
 def _write_csv(path: Path, results: list[Graded]) -> None:
+    try:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            _write_csv_rows(fh, results)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write_csv_rows(fh: TextIO, results: list[Graded]) -> None:
+    """The CSV summary, a header row then a row per file, written to `fh`."""
     from designcoach.content.constants import CATEGORIES
 
     head = [
@@ -205,28 +224,24 @@ def _write_csv(path: Path, results: list[Graded]) -> None:
         "misconceptions",
         "estimates_off",
     ]
-    try:
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([*head, *CATEGORIES, "error"])
-            for g in results:
-                r = g.report
-                if r is None:
-                    writer.writerow([g.file, *[""] * (len(head) - 1 + len(CATEGORIES)), g.error])
-                    continue
-                writer.writerow(
-                    [
-                        g.file,
-                        f"{r.score:.1f}",
-                        r.band,
-                        r.level,
-                        r.words,
-                        int(r.off_topic),
-                        len(r.misconceptions),
-                        sum(not e.ok for e in r.estimates),
-                        *(r.categories.get(c, "") for c in CATEGORIES),
-                        "",
-                    ]
-                )
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    writer = csv.writer(fh)
+    writer.writerow([*head, *CATEGORIES, "error"])
+    for g in results:
+        r = g.report
+        if r is None:
+            writer.writerow([g.file, *[""] * (len(head) - 1 + len(CATEGORIES)), g.error])
+            continue
+        writer.writerow(
+            [
+                g.file,
+                f"{r.score:.1f}",
+                r.band,
+                r.level,
+                r.words,
+                int(r.off_topic),
+                len(r.misconceptions),
+                sum(not e.ok for e in r.estimates),
+                *(r.categories.get(c, "") for c in CATEGORIES),
+                "",
+            ]
+        )

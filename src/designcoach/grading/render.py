@@ -64,7 +64,7 @@ def render_plain(doc: list[Block], width: int | None = None) -> str:
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def render_rich(doc: list[Block]) -> None:
+def render_rich(doc: list[Block], *, stderr: bool = False) -> None:
     """The document on a terminal, in colour."""
     from rich import box
     from rich.cells import cell_len
@@ -111,12 +111,13 @@ def render_rich(doc: list[Block]) -> None:
             for row in block.rows:
                 table.add_row(*(Text(t, style=s) for t, s in row))
             parts.append(table)
-    Console(highlight=False).print(Group(*parts))
+    Console(highlight=False, stderr=stderr).print(Group(*parts))
 
 
-def emit(doc: list[Block]) -> None:
-    """Print to stdout: Rich on a terminal, plain text otherwise."""
-    if sys.stdout.isatty():
-        render_rich(doc)
+def emit(doc: list[Block], *, stderr: bool = False) -> None:
+    """Print to stdout (or stderr): Rich on a terminal, plain text otherwise."""
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        render_rich(doc, stderr=stderr)
     else:
-        sys.stdout.write(render_plain(doc))
+        stream.write(render_plain(doc))

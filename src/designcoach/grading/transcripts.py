@@ -34,8 +34,9 @@ from functools import cache
 from designcoach.grading.text import WORD
 
 # A stamp: [mm:ss] or [h:mm:ss], in brackets or parentheses. One that is out of range or
-# misshapen ("[99:99]", "[12]", "(-1:00)") still marks the label, with no time: otherwise its
-# line would not start a turn, and an interviewer's words would be graded as the candidate's.
+# misshapen ("[99:99]", "[1:75:00]", "[12]", "(-1:00)") still marks the label, with no time
+# (`_seconds` gives none): otherwise its line would not start a turn, and an interviewer's
+# words would be graded as the candidate's.
 _STAMP = r"[\[(](?:(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)|[\d:. -]{1,16})[\])]"
 LABEL = re.compile(
     rf"^[ \t>*_-]*(?:{_STAMP}[ \t]*)?[*_]*(?P<who>interviewer|candidate|q|a)[*_]*[ \t]*"
@@ -95,7 +96,9 @@ class Transcript:
 
 
 def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
-    if m is None or s is None:
+    """A stamp's time; None when it has none. Minutes past 59 are fine in `[75:00]`, but not
+    after an hour (`[1:75:00]` is misshapen: it marks the turn, without a time)."""
+    if m is None or s is None or (h is not None and int(m) > 59):
         return None
     return int(h or 0) * 3600 + int(m) * 60 + int(s)
 
