@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.color import Color
 from textual.widgets import Button, Static, TextArea
-from tui_helpers import text_of, wait_until
+from tui_helpers import burst, text_of, wait_until
 
 from designcoach.content.catalog import Catalog
 from designcoach.grading.engine import grade_text
@@ -58,6 +58,16 @@ async def test_keys_typed_right_after_next_phase_land_in_the_new_phase(catalog: 
         assert screen.editor.text == "b"
 
 
+class FakeClock:
+    """The session's clock, moved by the test: a second press of ^t is then a deliberate one."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 async def test_hint_points_at_an_item_the_answer_does_not_cover_yet(catalog: Catalog) -> None:
     app = create_app("mini", catalog=catalog)
     async with app.run_test(size=SIZE) as pilot:
@@ -65,18 +75,61 @@ async def test_hint_points_at_an_item_the_answer_does_not_cover_yet(catalog: Cat
         screen = session_of(app)
         hint_box = app.screen.query_one("#hint", Static)
         assert not hint_box.display
-        await pilot.press(*"We support about 200 users in one office building.")
+        await pilot.press("ctrl+n", *"We keep a log of messages.")
         await pilot.press("ctrl+t")
         report = grade_text(screen.session.answer(), screen.prompt, screen.rubric)
         open_hints = {i.id: i.hint for i in report.items if i.credit < 1}
         assert hint_box.display
-        assert screen.session.hints, "the hint was not recorded"
-        first = screen.session.hints[0]
-        assert first in open_hints
-        assert open_hints[first] in text_of(hint_box)
+        assert screen.session.hints == ["push"], "the high-level item, recorded"
+        assert open_hints["push"] in text_of(hint_box)
+        assert text_of(hint_box).startswith("HINT · High-level design\n")
+        assert "1 hint" in text_of(app.screen.query_one("#editor-status", Static))
+
+
+async def test_a_repeated_hint_key_costs_one_hint(catalog: Catalog) -> None:
+    clock = FakeClock()  # still: the presses below all come within the repeat interval
+    app = create_app("mini", catalog=catalog, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        # a held key: every press queued before the first is handled
+        await burst(pilot, *["ctrl+t"] * 8)
+        await wait_until(pilot, lambda: bool(screen.session.hints))
+        clock.now += 0.4
+        await pilot.press("ctrl+t")  # and a quick press after it
+        assert screen.session.hints == ["scope"]
+        shown = text_of(app.screen.query_one("#hint", Static))
+        assert shown.startswith("HINT · Requirements\n") and "how many people" in shown
+        status = text_of(app.screen.query_one("#editor-status", Static))
+        assert "1 hint" in status and "hints" not in status
+
+
+async def test_hints_stay_in_the_phase_until_asked_past_it(catalog: Catalog) -> None:
+    clock = FakeClock()
+    app = create_app("mini", catalog=catalog, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_of(app)
+        hint_box = app.screen.query_one("#hint", Static)
         await pilot.press("ctrl+t")
-        assert len(screen.session.hints) == 2
-        assert screen.session.hints[1] != first  # a second press gives another item
+        assert screen.session.hints == ["scope"]
+        clock.now += 3  # read it, then ask again
+        await pilot.press("ctrl+t")
+        shown = text_of(hint_box)
+        assert shown.startswith("HINT · Requirements\n")
+        assert "No hints left for Requirements: you have had its hint." in shown
+        assert "^t again for one from High-level design (it counts as a hint)." in shown
+        assert screen.session.hints == ["scope"], "the note is not a hint"
+        clock.now += 0.3
+        await pilot.press("ctrl+t")  # bounced: the note stays
+        assert "No hints left" in text_of(hint_box)
+        clock.now += 3
+        await pilot.press("ctrl+t")
+        shown = text_of(hint_box)
+        assert shown.startswith("HINT · High-level design\n")
+        assert "From another phase: you are in Requirements." in shown
+        assert "Keep a connection open per online user." in shown
+        assert screen.session.current.id == "requirements"
         assert "2 hints" in text_of(app.screen.query_one("#editor-status", Static))
 
 

@@ -11,6 +11,8 @@ CORE_MODULES = [
     "designcoach.content.catalog",
     "designcoach.content.models",
     "designcoach.grading.engine",
+    "designcoach.history.session",
+    "designcoach.history.hints",
     "designcoach.content.check",
     "designcoach.content.cards",
     "designcoach.content.schema",

@@ -8,10 +8,9 @@ import pytest
 
 from designcoach.content.catalog import Catalog
 from designcoach.content.models import Prompt
-from designcoach.grading.report import ItemResult, Report
 from designcoach.history.drafts import DraftStore
 from designcoach.history.finish import finish_session
-from designcoach.history.session import PracticeSession, choose_hint, compose_answer, plan_phases
+from designcoach.history.session import PracticeSession, compose_answer, plan_phases
 from designcoach.history.store import HistoryStore
 
 CONTENT = Path(__file__).resolve().parents[1] / "tui" / "content"
@@ -106,36 +105,15 @@ def test_a_draft_brings_back_texts_phase_time_and_hints(prompt: Prompt) -> None:
     assert again.texts["requirements"] == "200 users"
     assert again.phase_elapsed(0) == 20 and again.phase_elapsed(2) == 5
     assert again.hints == ["push"]
+
+
+def test_a_draft_with_a_hint_repeated_counts_it_once(prompt: Prompt) -> None:
+    # drafts written before hints were counted once per item can repeat an id
+    session = PracticeSession(prompt)
+    session.hints = ["push", "scope", "push"]
+    again = PracticeSession.from_draft(prompt, session.to_draft())
+    assert again.hints == ["push", "scope"]
     assert again.started_at == session.started_at
-
-
-def item(id_: str, category: str, weight: int, credit: float) -> ItemResult:
-    return ItemResult(id_, id_, category, weight, credit, [], f"hint for {id_}", "note")
-
-
-def report_of(*items: ItemResult) -> Report:
-    return Report("mini", 0.0, "no hire", 0, list(items), [], [], {})
-
-
-def test_hint_prefers_this_phase_then_missing_then_weight() -> None:
-    report = report_of(
-        item("a", "high-level", 5, 0.0),
-        item("b", "requirements", 1, 0.5),
-        item("c", "requirements", 3, 0.0),
-        item("d", "requirements", 5, 1.0),  # explained: never hinted
-    )
-    assert choose_hint(report, "requirements", []).id == "c"
-    assert choose_hint(report, "requirements", ["c"]).id == "b"
-    assert choose_hint(report, "requirements", ["c", "b"]).id == "a"
-    # all hinted: start again from the one hinted longest ago
-    assert choose_hint(report, "requirements", ["c", "b", "a"]).id == "c"
-    # the deep dive also looks at reliability and trade-offs
-    deep = report_of(item("r", "reliability", 1, 0.0), item("h", "high-level", 5, 0.0))
-    assert choose_hint(deep, "deep-dive", []).id == "r"
-
-
-def test_no_hint_when_everything_is_explained() -> None:
-    assert choose_hint(report_of(item("a", "api", 2, 1.0)), "api", []) is None
 
 
 def test_finishing_grades_stores_and_clears_the_draft(

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designcoach.history.drafts import Draft
+from designcoach.history.hints import REPEAT_GUARD, Hint, next_hint
 from designcoach.timefmt import now_iso
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
-    from designcoach.grading.report import ItemResult, Report
+    from designcoach.grading.report import Report
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ class PracticeSession:
         self.index = 0
         self.texts: dict[str, str] = {p.id: "" for p in self.phases}
         self.spent: dict[str, float] = {p.id: 0.0 for p in self.phases}
-        self.hints: list[str] = []
+        self.hints: list[str] = []  # the rubric items hinted, each once, in the order given
+        self.hint_shown: str | None = None  # the item on the hint panel
+        self._hints_beyond = False  # this phase's hints are used up and the user was told
+        self._hint_asked: float | None = None  # clock reading at the last hint request
         self.time_up_seen = False
         self.started_at = now_iso()
         self._entered: float | None = None  # clock reading when the current phase resumed
@@ -91,7 +95,8 @@ class PracticeSession:
         if orphans:
             current = session.current.id
             session.texts[current] = "\n\n".join(filter(None, [session.texts[current], *orphans]))
-        session.hints = list(draft.hints)
+        # once each: drafts written before hints were counted once per item repeat some
+        session.hints = list(dict.fromkeys(draft.hints))
         session.time_up_seen = draft.time_up_seen
         session.twist_seen = session.index >= session.twist_index
         return session
@@ -145,11 +150,40 @@ class PracticeSession:
         was_running = self.running
         self.stop()
         self.index = index
+        self._hints_beyond = False
+        self._hint_asked = None  # a hint asked for right after moving is a new request
         if was_running:
             self.start()
         if self.index >= self.twist_index:
             self.twist_seen = True
         return True
+
+    # --- hints ---------------------------------------------------------------------------
+
+    def hint_wanted(self) -> bool:
+        """False for a request within REPEAT_GUARD seconds of the last one in this phase (a
+        held, bounced or double-pressed key): it shows nothing new and costs nothing. Every
+        request restarts the interval, so a key held down asks once."""
+        now = self.clock()
+        last, self._hint_asked = self._hint_asked, now
+        return last is None or now - last >= REPEAT_GUARD
+
+    def give_hint(self, report: Report) -> Hint:
+        """The next hint for the current phase (see `next_hint`), recorded in `hints` when new."""
+        hint = next_hint(
+            report,
+            self.phases,
+            self.index,
+            self.hints,
+            beyond=self._hints_beyond,
+            shown=self.hint_shown,
+        )
+        if hint.kind == "used-up":
+            self._hints_beyond = True  # told once: the next request may go to another phase
+        if hint.counted and hint.item is not None:
+            self.hints.append(hint.item.id)
+        self.hint_shown = hint.item.id if hint.item is not None else None
+        return hint
 
     def answer(self) -> str:
         return compose_answer(self.phases, self.texts)
@@ -180,31 +214,3 @@ class PracticeSession:
             hints=list(self.hints),
             time_up_seen=self.time_up_seen,
         )
-
-
-# Rubric categories that belong to a phase besides the one of the same name.
-PHASE_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "high-level": ("high-level", "reliability"),
-    "deep-dive": ("deep-dive", "reliability", "trade-offs"),
-    "wrap-up": ("trade-offs", "reliability", "deep-dive"),
-}
-
-
-def choose_hint(report: Report, phase: str, given: list[str]) -> ItemResult | None:
-    """The rubric item to hint at next: not yet explained, not hinted before, this phase's first.
-
-    When every such item has had its hint, hints start over from the oldest; None when every
-    item is explained.
-    """
-    wanted = PHASE_CATEGORIES.get(phase, (phase,))
-    order = {item.id: n for n, item in enumerate(report.items)}
-    open_items = [i for i in report.items if i.credit < 1]
-    fresh = [i for i in open_items if i.id not in given]
-    if fresh:
-        return min(
-            fresh, key=lambda i: (i.category not in wanted, i.credit, -i.weight, order[i.id])
-        )
-    if not open_items:
-        return None
-    # every open item was hinted: repeat the one hinted longest ago
-    return min(open_items, key=lambda i: given.index(i.id))

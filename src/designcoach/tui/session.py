@@ -20,7 +20,7 @@ from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from designcoach.history.drafts import Draft, DraftStore, DraftWriter
-from designcoach.history.session import PracticeSession, choose_hint
+from designcoach.history.session import PracticeSession
 from designcoach.timefmt import clock_text, local_time
 from designcoach.tui import session_text as show
 from designcoach.tui.autosave import SaveClock
@@ -346,19 +346,12 @@ class SessionScreen(Screen[None]):
     def _hint(self) -> None:
         from designcoach.grading.engine import grade_text
 
-        if self.finished:
-            return
+        if self.finished or not self.session.hint_wanted():
+            return  # a repeat of the request just answered: the panel already shows it
         self._snapshot()
         report = grade_text(self.session.answer(), self.prompt, self.rubric, transcript=False)
-        item = choose_hint(report, self.session.current.id, self.session.hints)
         hint = self.query_one("#hint", Static)
-        where = ""
-        if item is not None:
-            self.session.hints.append(item.id)
-            from designcoach.grading.export import CATEGORY_TITLES
-
-            where = CATEGORY_TITLES.get(item.category, item.category)
-        hint.update(show.hint_text(item, where))
+        hint.update(show.hint_text(self.session.give_hint(report)))
         hint.display = True
         self.call_after_refresh(hint.scroll_visible)
         self._paint_status()

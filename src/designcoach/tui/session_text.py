@@ -12,7 +12,7 @@ from designcoach.timefmt import clock_text
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
-    from designcoach.grading.report import ItemResult
+    from designcoach.history.hints import Hint
     from designcoach.history.session import PhasePlan, PracticeSession
 
 # The key bar's shorter descriptions, used in this order while the bar is wider than the screen
@@ -129,17 +129,56 @@ def twist_text(prompt: Prompt) -> Text:
     return text
 
 
-def hint_text(item: ItemResult | None, where: str = "") -> Text:
-    """A hint on a rubric item not yet covered (`where`: its category), or the all-done note."""
+def hint_text(hint: Hint) -> Text:
+    """The hint panel: always headed by the phase the hint belongs to."""
+    from designcoach.grading.export import CATEGORY_TITLES  # not needed for the first frame
+
+    def where(phase: PhasePlan | None, category: str) -> str:
+        title = CATEGORY_TITLES.get(category, category)
+        if phase is None:
+            return f"{title} (no phase for it)"
+        return phase.title if category == phase.id else f"{phase.title} ({title})"
+
     text = Text()
-    if item is None:
+    if hint.kind == "done":
         text.append("HINT\n", style="bold green")
         text.append("Every rubric item is explained. Sharpen numbers and trade-offs.")
         return text
-    text.append(f"HINT ({where})\n", style="bold green")
-    text.append(item.hint.strip() + "\n")
+    current = hint.current.title
+    if hint.kind == "used-up":
+        text.append(f"HINT · {current}\n", style="bold green")
+        text.append(f"No hints left for {current}: {used_up_reason(hint)}.\n")
+        text.append(
+            f"^t again for one from {where(hint.next_phase, hint.next_category)}"
+            " (it counts as a hint)."
+        )
+        return text
+    assert hint.item is not None
+    text.append(f"HINT · {where(hint.phase, hint.item.category)}\n", style="bold green")
+    if hint.phase is not hint.current:
+        text.append(f"From another phase: you are in {current}.\n", style="dim")
+    if hint.kind == "again":
+        text.append("Every open item has had its hint: seen before, not counted again.\n", "dim")
+    text.append(hint.item.hint.strip() + "\n")
     text.append("^t again for another", style="dim")
     return text
+
+
+def used_up_reason(hint: Hint) -> str:
+    """Why the current phase has no hint left, from what its rubric items are."""
+    given, explained = hint.given_here, hint.explained_here
+    had = "you have had its hint" if given == 1 else f"you have had all {given} of its hints"
+    if given and explained:
+        return f"{had} and the rest is explained"
+    if given:
+        return had
+    if explained:
+        return "everything it covers is explained"
+    return "the rubric has nothing for it"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def status_text(
@@ -147,9 +186,9 @@ def status_text(
 ) -> Text:
     """The line under the editor: words, hints taken and where the draft stands."""
     status = Text(no_wrap=True, overflow="ellipsis")
-    status.append(f"{words} word{'' if words == 1 else 's'}")
+    status.append(plural(words, "word"))
     if hints:
-        status.append(f" · {hints} hint{'' if hints == 1 else 's'}")
+        status.append(f" · {plural(hints, 'hint')}")
     if save_error:
         status.append(f" · draft NOT saved: {save_error}", style="bold red")
     elif dirty:
