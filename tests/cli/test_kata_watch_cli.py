@@ -90,3 +90,63 @@ def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path
     assert "Traceback" not in errors and "KeyboardInterrupt" not in errors, errors
     assert "Stopped watching" in errors
     assert not (folder / ".hypothesis").exists() and not (folder / ".pytest_cache").exists()
+
+
+# `kata watch` where the Ctrl+C lands in code that swallows every exception (a library with a
+# bare except): the KeyboardInterrupt is lost, and the watcher must still stop.
+SWALLOWING = """
+import sys, time
+from designcoach.katas import watch
+
+real = watch.fingerprint
+
+def fingerprint(path):
+    try:
+        print("looking", file=sys.stderr, flush=True)
+        time.sleep(0.5)
+    except BaseException:
+        pass
+    return real(path)
+
+watch.fingerprint = fingerprint
+from designcoach.cli import main
+main(["kata", "watch", "lru-cache"])
+"""
+
+
+def test_ctrl_c_stops_the_watch_even_where_the_interrupt_is_swallowed(tmp_path: Path) -> None:
+    env = {**os.environ, "DESIGNCOACH_HOME": str(tmp_path / "home"), "PYTHONFAULTHANDLER": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "designcoach", "kata", "start", "lru-cache"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SWALLOWING],
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    err: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_lines, args=(proc.stderr, err), daemon=True).start()
+    seen: list[str] = []
+    try:
+        _wait_for(err, "Watching", seen)
+        _wait_for(err, "looking", seen)  # now in the half second that swallows everything
+        proc.send_signal(signal.SIGINT)
+        try:
+            code = proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("still watching 15 s after Ctrl+C") from None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    time.sleep(0.2)
+    rest = "".join(err.get() for _ in range(err.qsize()))
+    assert code == 0, rest
+    assert "Stopped watching" in rest and "Traceback" not in rest

@@ -212,6 +212,8 @@ def check(
 @kata_app.command()
 def watch(slug: Slug, file: FileOption = None) -> None:
     """Check the solution now and again each time it is saved. Ctrl+C stops."""
+    import signal
+    import threading
     import time
 
     from designcoach.katas.runner import DEFAULT_TIMEOUT
@@ -219,15 +221,28 @@ def watch(slug: Slug, file: FileOption = None) -> None:
 
     files = _kata(slug)
     path = _solution(files, file).resolve()
+    stop = threading.Event()
+
+    def interrupted(signum: int, frame: object) -> None:
+        # Ctrl+C is remembered as well as raised: a KeyboardInterrupt raised where some code
+        # swallows every exception is lost, and the watcher then went on for good (seen once in
+        # a few hundred runs); with the event set it stops at its next step instead.
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
     try:
         checked = fingerprint(path)
         _show(_run(files, path, DEFAULT_TIMEOUT))
         typer.echo(f"Watching {path} for changes (Ctrl+C to stop).", err=True)
-        for _ in saves(path, baseline=checked):
+        for _ in saves(path, baseline=checked, stop=stop):
             typer.echo(f"\n--- {time.strftime('%H:%M:%S')} {path.name} saved: checking ---")
             _show(_run(files, path, DEFAULT_TIMEOUT))
     except KeyboardInterrupt:
-        typer.echo("\nStopped watching.", err=True)
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    typer.echo("\nStopped watching.", err=True)
 
 
 @kata_app.command()
