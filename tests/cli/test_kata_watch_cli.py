@@ -33,6 +33,15 @@ def _wait_for(sink: queue.Queue[str], text: str, seen: list[str], timeout: float
     raise AssertionError(f"{text!r} never appeared; output so far:\n{''.join(seen)[-3000:]}")
 
 
+def _signal_state(pid: int) -> str:
+    """The Sig* lines of a process's status (Linux), per thread: which signals each blocks."""
+    lines = []
+    for task in sorted(Path(f"/proc/{pid}/task").glob("*")):
+        status = (task / "status").read_text().splitlines()
+        lines.append(f"{task.name}: " + " ".join(x for x in status if x.startswith("Sig")))
+    return "; ".join(lines)
+
+
 def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     # faulthandler: if the watcher ever hangs, SIGABRT makes it print where every thread is
     env = {**os.environ, "DESIGNCOACH_HOME": str(tmp_path / "home"), "PYTHONFAULTHANDLER": "1"}
@@ -70,12 +79,13 @@ def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path
         try:
             code = proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            signals = _signal_state(proc.pid)  # blocked, ignored or caught: why no Ctrl+C?
             proc.send_signal(signal.SIGABRT)
             proc.wait(timeout=30)
             time.sleep(0.5)
             stacks = "".join(err.get() for _ in range(err.qsize()))
             raise AssertionError(
-                f"still running 30 s after Ctrl+C; its threads:\n{stacks}"
+                f"still running 30 s after Ctrl+C; signals {signals}; its threads:\n{stacks}"
             ) from None
     finally:
         if proc.poll() is None:
