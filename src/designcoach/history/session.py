@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designcoach.history.drafts import Draft
-from designcoach.history.hints import REPEAT_GUARD, Hint, next_hint
 from designcoach.timefmt import now_iso
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
     from designcoach.grading.report import Report
+    from designcoach.history.hints import Hint
 
 
 @dataclass(frozen=True)
@@ -164,12 +164,17 @@ class PracticeSession:
         """False for a request within REPEAT_GUARD seconds of the last one in this phase (a
         held, bounced or double-pressed key): it shows nothing new and costs nothing. Every
         request restarts the interval, so a key held down asks once."""
+        # hints load on the first ^t, not with the practice screen
+        from designcoach.history.hints import REPEAT_GUARD
+
         now = self.clock()
         last, self._hint_asked = self._hint_asked, now
         return last is None or now - last >= REPEAT_GUARD
 
     def give_hint(self, report: Report) -> Hint:
         """The next hint for the current phase (see `next_hint`), recorded in `hints` when new."""
+        from designcoach.history.hints import next_hint
+
         hint = next_hint(
             report,
             self.phases,
