@@ -33,6 +33,26 @@ def _wait_for(sink: queue.Queue[str], text: str, seen: list[str], timeout: float
     raise AssertionError(f"{text!r} never appeared; output so far:\n{''.join(seen)[-3000:]}")
 
 
+def _started(
+    args: list[str], env: dict[str, str], cwd: Path
+) -> tuple[subprocess.Popen[str], queue.Queue[str], queue.Queue[str]]:
+    """`python ARGS` running, with its stdout and stderr lines gathered into two queues."""
+    proc = subprocess.Popen(
+        [sys.executable, *args],
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    out: queue.Queue[str] = queue.Queue()
+    err: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_lines, args=(proc.stdout, out), daemon=True).start()
+    threading.Thread(target=_lines, args=(proc.stderr, err), daemon=True).start()
+    return proc, out, err
+
+
 def _signal_state(pid: int) -> str:
     """The Sig* lines of a process's status (Linux), per thread: which signals each blocks."""
     lines = []
@@ -52,19 +72,7 @@ def test_watch_rechecks_after_a_rename_save_and_quits_cleanly_on_ctrl_c(tmp_path
         check=True,
         capture_output=True,
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "designcoach", "kata", "watch", "lru-cache"],
-        env=env,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    out: queue.Queue[str] = queue.Queue()
-    err: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=_lines, args=(proc.stdout, out), daemon=True).start()
-    threading.Thread(target=_lines, args=(proc.stderr, err), daemon=True).start()
+    proc, out, err = _started(["-m", "designcoach", "kata", "watch", "lru-cache"], env, tmp_path)
     seen: list[str] = []
     try:
         _wait_for(out, "0 passed,", seen)  # the first check, of the starter
@@ -132,17 +140,7 @@ def test_ctrl_c_stops_the_watch_even_where_the_interrupt_is_swallowed(tmp_path: 
         check=True,
         capture_output=True,
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SWALLOWING],
-        env=env,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    err: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=_lines, args=(proc.stderr, err), daemon=True).start()
+    proc, _, err = _started(["-c", SWALLOWING], env, tmp_path)
     seen: list[str] = []
     try:
         _wait_for(err, "Watching", seen)
