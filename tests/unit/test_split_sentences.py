@@ -21,6 +21,8 @@ def _reference_emit(text: str, start: int, end: int, out: list[tuple[int, int, s
 def _reference_line(text: str, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
     if text[start] in _MARKER_START:
         marker = _MARKER.match(text, start, end)
+        if marker and "#" in marker.group():
+            return  # a heading line is no sentence
         if marker:
             start = marker.end()
     line = text[start:end]
@@ -92,6 +94,17 @@ def test_sentences_of_a_part_are_the_references(text: str, data: st.DataObject) 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _as_tuples(text, start, end) == reference_split(text, start, end)
+
+
+def test_a_heading_line_is_no_sentence() -> None:
+    text = (
+        "## Estimates\n\n500M users send 40 messages a day.\n# Data model\n### \n- ## not a heading"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "500M users send 40 messages a day.",
+        "## not a heading",
+    ]
+    assert [s.text for s in split_sentences("#hashtag is text")] == ["#hashtag is text"]
 
 
 def test_the_reference_is_a_real_check() -> None:

@@ -116,7 +116,9 @@ _new_tuple = tuple.__new__
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """The sentences of text[start:end]: split at . ! ? and at every line break."""
+    """The sentences of text[start:end]: split at . ! ? and at every line break. A Markdown
+    heading line ("## Data model", as practice writes above each phase) is not one: it names
+    a part of the answer and is graded as neither evidence nor a fragment."""
     end = len(text) if end is None else end
     region = text[start:end]
     # Without ! ? or a tab (in the text or a line), only ". " ends a sentence.
@@ -129,6 +131,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if not line:
             continue
         if line[0] in _MARKER_START and (marker := _MARKER.match(text, line_start, line_end)):
+            if "#" in marker.group():
+                continue  # a heading titles what follows ("## Estimates"): it claims nothing
             line = line[marker.end() - line_start :]
             line_start = marker.end()
         line_plain = plain or ("!" not in line and "?" not in line and "\t" not in line)
