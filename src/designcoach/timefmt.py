@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 
@@ -14,6 +15,13 @@ def clock_text(seconds: float) -> str:
     if hours:
         return f"{sign}{hours}:{mins:02d}:{secs:02d}"
     return f"{sign}{mins}:{secs:02d}"
+
+
+def left_text(seconds: float) -> str:
+    """Time left as a countdown shows it: m:ss rounded up, so 0:00 comes only when time is up.
+    A hair over a whole second from adding up phase budgets (60.00000000000001) is not a
+    second more: "1:00", not "1:01", at the start of a one-minute session."""
+    return clock_text(math.ceil(round(seconds, 6)))
 
 
 def minutes_text(minutes: float) -> str:

@@ -159,6 +159,14 @@ def test_unknown_prompt_lists_the_known_ones(tmp_path: Path) -> None:
     assert "chat" in err and "whatsapp" in err
 
 
+def test_a_prompt_id_in_capitals_is_the_lower_case_one(tmp_path: Path) -> None:
+    code, out, err = run(["grade", answer(tmp_path), "--prompt", "Chat", "--json"], tmp_path)
+    assert code == 0, err
+    assert json.loads(out)["prompt"] == "chat"
+    code, _, err = run(["grade", answer(tmp_path), "--prompt", "Nope"], tmp_path)
+    assert code == 2 and "unknown prompt 'Nope'" in err
+
+
 def test_stdin_empty_is_exit_2(tmp_path: Path) -> None:
     code, _, err = run(["grade", "-", "--prompt", "chat"], tmp_path, stdin="")
     assert code == 2 and "standard input" in err

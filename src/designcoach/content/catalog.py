@@ -6,6 +6,7 @@ prompt can be loaded without reading the rest.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
@@ -188,6 +189,9 @@ class Catalog:
         if key not in self._cache:
             path = self.source(kind, wanted)
             if path is None:
+                if wanted != wanted.lower():  # ids are lower-case slugs: "WhatsApp" is whatsapp
+                    with contextlib.suppress(UnknownId):  # (if not, say what was asked for)
+                        return self._get(kind, wanted.lower(), model)
                 raise UnknownId(kind.rstrip("s"), wanted, self.ids(kind))
             self._cache[key] = self._load(path, model)
         return self._cache[key]

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from designcoach.timefmt import clock_text, local_time
+from designcoach.timefmt import clock_text, left_text, local_time
 
 if TYPE_CHECKING:
     from designcoach.history.drafts import Draft
@@ -98,7 +98,7 @@ def submit_dialog(remaining: float) -> ConfirmDialog:
     """Submit with `remaining` seconds of the session left, or keep writing."""
     return ConfirmDialog(
         "Submit and grade now?",
-        f"{clock_text(remaining)} of the session is left. The answer cannot be edited after.",
+        f"{left_text(remaining)} of the session is left. The answer cannot be edited after.",
         yes="Submit",
         no="Keep writing",
     )

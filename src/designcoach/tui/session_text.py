@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from designcoach.timefmt import clock_text
+from designcoach.timefmt import clock_text, left_text
 
 if TYPE_CHECKING:
     from designcoach.content.models import Prompt
@@ -201,7 +201,7 @@ def status_text(
 def countdown(seconds: float) -> Text:
     """Time left, counting down to 0:00 (rounded up), then the overtime in colour."""
     if seconds > 0:
-        return Text(f"{clock_text(math.ceil(seconds))} left")
+        return Text(f"{left_text(seconds)} left")
     return Text(f"over +{clock_text(-seconds)}", style="bold red")
 
 
