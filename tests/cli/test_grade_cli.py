@@ -214,12 +214,14 @@ def test_folder_table_sorted_by_score_with_bad_file_reported(tmp_path: Path) -> 
         "off",
         "problem",
     ]
-    rows = [line.split() for line in lines[2:]]
+    rows = [line.split() for line in lines[2:6]]
     assert [row[1] for row in rows] == ["alice.md", "carol.MD", "sub/bob.txt", "broken.txt"]
     scores = [float(row[2]) for row in rows[:3]]
     assert scores == sorted(scores, reverse=True)
-    assert rows[3][2:4] == ["-", "error"] and "binary" in lines[-1]
-    assert "dave" not in out and "notes.pdf" not in out
+    assert rows[3][2:4] == ["-", "error"] and "binary" in lines[5]
+    # a file that is not an answer by its name is named, not graded; a hidden one is left alone
+    assert lines[6].startswith("Not graded, as not .md, .markdown or .txt: notes.pdf.")
+    assert "dave" not in out
 
 
 def test_folder_json_and_csv(tmp_path: Path) -> None:
@@ -335,7 +337,27 @@ def test_folder_with_one_gradable_file_is_exit_0(tmp_path: Path) -> None:
 def test_empty_folder_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "nothing").mkdir()
     code, _, err = run(["grade", str(tmp_path / "nothing"), "--prompt", "chat"], tmp_path)
-    assert code == 2 and "no .md or .txt files" in err
+    assert code == 2 and "no .md, .markdown or .txt files" in err
+
+
+def test_files_a_folder_does_not_grade_are_named(tmp_path: Path) -> None:
+    folder = tmp_path / "cohort"
+    answer(folder, STRONG, "a.md")
+    answer(folder, STRONG, "notes.markdown")
+    answer(folder, STRONG, "essay.rst")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "scan.bin").write_bytes(b"\x00\x01")
+    (folder / ".DS_Store").write_bytes(b"\x00")
+    code, out, err = run(["grade", str(folder), "--prompt", "chat"], tmp_path)
+    assert code == 0, err
+    assert "notes.markdown" in out and "a.md" in out
+    assert "Not graded, as not .md, .markdown or .txt: essay.rst, sub/scan.bin." in " ".join(
+        out.split()
+    )
+    assert ".DS_Store" not in out
+    code, out, err = run(["grade", str(folder), "--prompt", "chat", "--json"], tmp_path)
+    assert code == 0, err
+    assert sorted(Path(g["file"]).name for g in json.loads(out)) == ["a.md", "notes.markdown"]
 
 
 def test_large_folder_uses_a_process_pool_and_matches_serial(tmp_path: Path) -> None:

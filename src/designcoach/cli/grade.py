@@ -125,11 +125,11 @@ def _grade_folder(
     level: str | None,
     prepared: Path | None,
 ) -> None:
-    from designcoach.grading.batch import answer_files, ranked
+    from designcoach.grading.batch import SUFFIX_NAMES, ranked, walk_answers
 
-    files = answer_files(folder)
+    files, skipped = walk_answers(folder)
     if not files:
-        raise UserError(f"no .md or .txt files under {folder}")
+        raise UserError(f"no {SUFFIX_NAMES} files under {folder}")
     csv_to_stdout = csv_path is not None and str(csv_path) == "-"
     if csv_to_stdout and as_json:
         raise UserError(
@@ -151,7 +151,10 @@ def _grade_folder(
         from designcoach.grading.render import emit
 
         # with the CSV on stdout, the table goes to stderr: `--csv - > out.csv` is CSV alone
-        emit(summary_document(results, base=str(folder)), stderr=csv_to_stdout)
+        emit(
+            summary_document(results, base=str(folder), skipped=[str(p) for p in skipped]),
+            stderr=csv_to_stdout,
+        )
         if csv_path is not None and not csv_to_stdout:
             print(f"CSV written to {csv_path}")
     if all(g.report is None for g in results):

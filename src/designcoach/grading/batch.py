@@ -11,7 +11,8 @@ from pathlib import Path
 from designcoach.errors import UserError
 from designcoach.grading.report import Report
 
-SUFFIXES = frozenset({".md", ".txt"})
+SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+SUFFIX_NAMES = ".md, .markdown or .txt"  # for messages
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 24
 # The largest answer graded: a written answer runs to a few thousand words and a two-hour
@@ -75,14 +76,24 @@ def read_answer(path: str, name: str | None = None) -> str:
 
 
 def answer_files(folder: Path) -> list[Path]:
-    """Every .md and .txt file under `folder`, recursively, hidden folders skipped, sorted."""
-    found = []
+    """Every .md, .markdown and .txt file under `folder`, recursively, hidden files and
+    folders skipped, sorted."""
+    return walk_answers(folder)[0]
+
+
+def walk_answers(folder: Path) -> tuple[list[Path], list[Path]]:
+    """`answer_files(folder)`, and the other files found on the way (not hidden ones), which
+    are not graded: the summary names them, so none vanishes without a word."""
+    found: list[Path] = []
+    other: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                found.append(Path(root) / name)
-    return found
+            if name.startswith("."):
+                continue
+            kept = found if Path(name).suffix.lower() in SUFFIXES else other
+            kept.append(Path(root) / name)
+    return found, other
 
 
 def shown_name(path: str) -> str:

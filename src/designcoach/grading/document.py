@@ -177,8 +177,14 @@ def report_document(
     return doc
 
 
-def summary_document(results: list[Graded], base: str | None = None) -> list[Block]:
-    """One row per file, best first; files that could not be graded say why."""
+SKIPPED_SHOWN = 5  # files named in the line about the files not graded
+
+
+def summary_document(
+    results: list[Graded], base: str | None = None, skipped: list[str] | None = None
+) -> list[Block]:
+    """One row per file, best first; files that could not be graded say why, and `skipped`
+    (files of the folder that are not answers by their names) are named after the table."""
     rows = []
     for n, g in enumerate(results, 1):
         name = os.path.relpath(g.file, base) if base else g.file
@@ -210,4 +216,20 @@ def summary_document(results: list[Graded], base: str | None = None) -> list[Blo
             ]
         )
     header = ["#", "file", "score", "band", "words", "misc.", "est. off", "problem"]
-    return [Rows(header, rows, right={0, 2, 4, 5, 6}, title="Grades")]
+    doc: list[Block] = [Rows(header, rows, right={0, 2, 4, 5, 6}, title="Grades")]
+    if skipped:
+        names = [os.path.relpath(p, base) if base else p for p in skipped]
+        shown = ", ".join(names[:SKIPPED_SHOWN])
+        more = f" and {len(names) - SKIPPED_SHOWN} more" if len(names) > SKIPPED_SHOWN else ""
+        doc.append(
+            Line(
+                [
+                    (
+                        f"Not graded, as not .md, .markdown or .txt: {shown}{more}. Rename an "
+                        "answer to one of those to grade it.",
+                        "yellow",
+                    )
+                ]
+            )
+        )
+    return doc
