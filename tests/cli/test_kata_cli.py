@@ -297,3 +297,18 @@ def test_an_empty_dir_is_refused_not_taken_for_the_current_folder(
     assert code == 2 and out == ""
     assert "--dir needs a folder" in one_line_error(err)
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "nothing written where it ran"
+
+
+def test_a_check_over_the_time_limit_with_every_test_passed_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from designcoach.cli.kata import _show
+    from designcoach.katas.runner import CheckResult, Failure
+
+    over = CheckResult(
+        passed=27, timed_out=True, timeout=3, failures=[Failure("(time limit)", "x")]
+    )
+    _show(over)
+    out = capsys.readouterr().out
+    assert "27 passed, 0 failed, but the run went past the 3 s time limit" in out
+    assert "All tests passed" not in out

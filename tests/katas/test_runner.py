@@ -76,6 +76,14 @@ def test_endless_loop_times_out_naming_the_limit() -> None:
     assert "test_small_numbers" in all_text(result), "the verdict names the test that hung"
 
 
+def test_a_run_past_the_limit_after_every_test_passed_counts_no_test_failed() -> None:
+    result = check(SOLUTIONS / "hangs_at_exit.py", timeout=3)
+    assert result.timed_out and not result.ok
+    # the tests all passed: the time limit fails the check, but it is not one more test
+    assert (result.passed, result.failed, result.not_run) == (TOTAL, 0, 0), all_text(result)
+    assert "timed out" in all_text(result)
+
+
 def test_endless_loop_at_import_times_out() -> None:
     result = check(SOLUTIONS / "endless_loop_at_import.py", timeout=3)
     assert result.timed_out and not result.ok and result.failed >= 1

@@ -181,6 +181,8 @@ def _show(result: "CheckResult") -> None:
     if result.not_run:
         why = "the time limit stopped the run" if result.timed_out else "the run stopped"
         summary += f" ({result.not_run} of them never ran: {why})"
+    elif result.timed_out and not result.failed:
+        summary += f", but the run went past the {result.timeout:g} s time limit"
     typer.echo(summary)
 
 

@@ -307,7 +307,20 @@ def _verdict(
     reported_failures = len(failures)
     passed = sum(1 for outcome, _ in outcomes.values() if outcome == "passed")
     result = CheckResult(passed=passed, timed_out=timed_out, timeout=timeout, output=output)
-    if timed_out:
+    unreported = max(0, (collected or 0) - len(outcomes))
+    # Every test reported and the process still ran past the limit: the check fails, but no
+    # test did (something the solution started kept the process alive).
+    all_reported = bool(collected) and unreported == 0 and not importing and running is None
+    if timed_out and all_reported:
+        failures.append(
+            Failure(
+                "(time limit)",
+                f"timed out: every test ran, but the test process did not end within "
+                f"{timeout:g} s. Does the solution leave a thread, a child process or an exit "
+                "handler running?",
+            )
+        )
+    elif timed_out:
         if importing:
             running, where = "(import)", f" while importing {subject.shown}"
         else:
@@ -332,9 +345,8 @@ def _verdict(
     elif not outcomes:
         failures.append(Failure("(test run)", "no test ran:\n" + output[-4000:]))
     # Tests collected but never reported (killed, hung, deselected) count as failed; the
-    # run-level failure above stands for at least one of them.
-    unreported = max(0, (collected or 0) - len(outcomes))
-    run_failed = len(failures) > reported_failures
+    # run-level failure above stands for at least one of them (unless every test reported).
+    run_failed = len(failures) > reported_failures and not (timed_out and all_reported)
     result.failed = reported_failures + (max(unreported, 1) if run_failed else unreported)
     result.not_run = max(0, unreported - 1) if run_failed else unreported
     result.failures = failures
