@@ -335,3 +335,17 @@ def test_fail_fast_stops_at_the_first_failure() -> None:
 def test_python_interpreter_is_used_as_given() -> None:
     result = check(SOLUTIONS / "good.py", python=sys.executable)
     assert result.ok
+
+
+def test_pytest_advice_to_rerun_with_v_is_left_out(tmp_path: Path) -> None:
+    from designcoach.katas.runner import _for_user
+
+    message = (
+        "E   assert [('a', 1)] == [('b', 2)]\n"
+        "E     At index 0 diff: ('a', 1) != ('b', 2)\n"
+        "E     Use -v to get more diff\n"
+        "E   Failing test case: <state machine>\n"
+    )
+    shown = _for_user(message, tmp_path / "work", tmp_path / "lru_cache.py", "lru_cache.py")
+    assert "Use -v" not in shown
+    assert "At index 0 diff" in shown and "Failing test case" in shown

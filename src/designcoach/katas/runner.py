@@ -232,10 +232,17 @@ OUR_STDIN = (
 )
 
 
+# pytest's advice to rerun with -v for a longer diff: kata check takes no pytest options.
+_MORE_DIFF = re.compile(r"^E?\s*Use -v+ to get more diff\n?", re.MULTILINE)
+
+
 def _for_user(message: str, work: Path, solution: Path, module: str) -> str:
     """`message` with the child's temporary paths turned into ones the user knows, and pytest's
-    advice for reading stdin (a `-s` that kata check does not have) put in the user's terms."""
+    advice for reading stdin (a `-s` that kata check does not have) put in the user's terms;
+    its advice to rerun with -v, which kata check cannot do, left out."""
     message = message.replace(_PYTEST_STDIN, OUR_STDIN)
+    if "to get more diff" in message:
+        message = _MORE_DIFF.sub("", message)
     message = message.replace(str(work / module), str(solution))
     message = message.replace(f"{work}{os.sep}", "")  # the kata's own files, by name
     if solution.name == module:
