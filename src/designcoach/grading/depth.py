@@ -331,28 +331,25 @@ def not_an_amount(text: str, norm: str, cased: str, start: int, end: int) -> boo
     labels something: a list or step marker, a clock time or a version (the module rules).
     `norm` is normalise(text), `cased` the text as written; all three have the same length."""
     number = text[start:end]
-    size = len(text)
-    after = text[end] if end < size else ""
-    if ":" in number and "," not in number and "." not in number and "ratio" not in norm:
+    if ":" in number:  # a clock time, else a ratio ("100:1", "10:1")
+        if "," in number or "." in number or "ratio" in norm:
+            return False
         hour, _, minutes = number.partition(":")
-        if (
+        return (
             len(hour) <= 2
             and int(hour) <= 24
+            and minutes.count(":") <= 1  # 10:30, 05:00:00
             and all(len(part) == 2 and part < "60" for part in minutes.split(":"))
-        ):
-            return minutes.count(":") <= 1  # 10:30, 05:00:00; "100:1", "10:1" are ratios
-    if after.isalpha() or after == "%":
-        return False  # a unit glued on: "2.5TB", "99.9%"
-    # The word after, when a space comes first.
+        )
+    if "," in number:
+        return False  # 2,000
+    size = len(text)
+    after = text[end] if end < size else ""
     if after == " ":
-        stop = norm.find(" ", end + 1)
-        following = norm[end + 1 : stop if stop >= 0 else size]
-    else:
-        following = ""
-    if following in ("am", "pm") and number.isdigit() and int(number) <= 12:
-        return True  # 3 pm
-    if "," in number or ":" in number:
-        return False  # 2,000 or a ratio
+        if end - start <= 2 and norm[end + 1 : end + 3] in ("am", "pm") and int(number) <= 12:
+            return end + 3 >= size or norm[end + 3].isspace()  # 3 pm
+    elif after.isalpha() or after == "%":
+        return False  # a unit glued on: "2.5TB", "99.9%"
     if start > 0 and text[start - 1] == "#":
         return True  # #2
     # A marker starting the sentence: "1.", "2)", "(3)", "4:".
@@ -363,6 +360,8 @@ def not_an_amount(text: str, norm: str, cased: str, start: int, end: int) -> boo
     gap_start = start
     while gap_start > 0 and norm[gap_start - 1] == " ":
         gap_start -= 1
+    if gap_start == 0:
+        return False
     gap = text[gap_start:start]
     if (
         after == ")"
@@ -371,8 +370,6 @@ def not_an_amount(text: str, norm: str, cased: str, start: int, end: int) -> boo
         and text.rfind("(", 0, start) <= text.rfind(")", 0, start)  # no "(" left open
     ):
         return True  # "...: 1) clients connect, 2) messages are stored ..."
-    if gap_start == 0:
-        return False
     before_start = norm.rfind(" ", 0, gap_start) + 1
     before = norm[before_start:gap_start]
     if before in MARKER_WORDS and gap.strip(" #.") == "":
@@ -391,18 +388,20 @@ def not_an_amount(text: str, norm: str, cased: str, start: int, end: int) -> boo
         name = norm[name_start : start - 1]
     else:
         return False
-    if (
-        name_start > 0
+    if not (
+        cased[name_start].isupper()
+        and name_start > 0
         and len(name) >= 2
         and name.isalpha()
-        and cased[name_start].isupper()
         and name not in _QUANTITY_NAMES
         and len(number.partition(".")[0]) <= 2
     ):
-        if after == "" or (after in ".,;:)!?" and (end + 1 >= size or text[end + 1].isspace())):
-            return True
-        return following in _AFTER_VERSION
-    return False
+        return False
+    if after == " ":  # then a word such as "for" or "is", not a unit or a noun
+        stop = norm.find(" ", end + 1)
+        return norm[end + 1 : stop if stop >= 0 else size] in _AFTER_VERSION
+    # the end of the sentence or a clause
+    return after == "" or (after in ".,;:)!?" and (end + 1 >= size or text[end + 1].isspace()))
 
 
 def _distance(word: int, places: list[tuple[int, int]]) -> int:
