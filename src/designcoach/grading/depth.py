@@ -9,6 +9,15 @@ Rules (HELPERS.md, made harder to game):
 - full credit needs the item's own `explain` pattern, or a generic reason (because, so that,
   trade-off, ...) or a number within ten words of where the item is named; in a sentence
   that names three or more items, each generic reason or number backs only the nearest item;
+- a number is an amount: a count, size, rate, latency, share or ratio ("3 replicas", "a factor
+  of 3", "30 days", "2B users", "500 ms", "99.9%", "100:1"), written in digits or as a number
+  word. Digits that only label or date something are no number: a list or step marker (at
+  the start of a sentence before ".", ")" or ":"; "1)" after a comma or colon; "#2"; after
+  step, phase, part, point, option, stage, version, v, no. or number), a clock time ("10:30",
+  "[05:00]", "3 pm"; not in a sentence about a ratio) and a version after a capitalised name
+  ("Cassandra 4", "Python 3.11", "HTTP/1.1") that ends the sentence or a clause, or that a
+  word such as "for", "with" or "is" follows rather than a unit or a noun. When in doubt,
+  digits are an amount;
 - a number inside the words that name an item is part of its name ("two-phase commit", "2PC",
   "mod 8", "stored on 3 servers"), so it backs no reason for that item;
 - an estimate (a mention marked `own_only`) needs its own `explain` pattern (a derived
@@ -104,6 +113,25 @@ _PHRASE_HEADS = frozenset(head for head, _ in _PHRASES_BY_PAIR)
 _SINGLE_WORDS = REASON_WORDS | NUMBER_WORDS
 _SIGNAL_WORDS = _SINGLE_WORDS | _PHRASE_HEADS
 _DIGITS = frozenset("0123456789")
+# Numbers that only label something (see `not_an_amount`): the words they follow, ...
+MARKER_WORDS = frozenset(
+    ["step", "steps", "phase", "phases", "part", "parts", "point", "option", "options", "stage",
+     "stages", "version", "versions", "ver", "v", "no", "number"]
+)  # fmt: skip
+# ... the words before "point" that make it "at this point" rather than a numbered point, ...
+_POINT_IDIOM = frozenset(["this", "that", "some", "any", "one", "which", "what", "the", "a"])
+# ... capitalised words a number after which is still an amount ("RF 3", "TTL 30", "QPS 12"),
+_QUANTITY_NAMES = frozenset(
+    ["rf", "qps", "rps", "tps", "wps", "dau", "mau", "ttl", "sla", "slo", "rto", "rpo", "top",
+     "factor", "replicas", "nodes", "shards", "servers", "partitions", "brokers", "copies",
+     "users", "regions", "zones", "peak", "total", "about", "around", "roughly", "approx"]
+)  # fmt: skip
+# ... and the words that may follow a version where a unit or a noun would follow an amount.
+_AFTER_VERSION = frozenset(
+    ["and", "or", "for", "with", "as", "to", "in", "on", "at", "is", "are", "was", "were",
+     "which", "that", "because", "since", "so", "but", "over", "via", "from", "by", "instead",
+     "rather", "here", "there", "we", "it", "has", "supports", "gives", "lets"]
+)  # fmt: skip
 NEAR_WORDS = 10
 MIN_WORDS_FULL = 6
 MAX_FRAGMENT_WORDS = 3
@@ -159,12 +187,15 @@ def normalise(text: str) -> str:
 class SentenceDepth:
     """The words, reasons and numbers of one sentence, computed once for all its mentions."""
 
-    __slots__ = ("text", "norm", "words", "_signals", "_cuts")
+    __slots__ = ("text", "norm", "cased", "words", "_signals", "_cuts")
 
-    def __init__(self, text: str, norm: str | None = None) -> None:
+    def __init__(self, text: str, norm: str | None = None, cased: str | None = None) -> None:
         # `norm`: normalise(text), when the caller has it (a slice of the whole answer's).
+        # `cased`: the sentence as written, when `text` is its folded form (the same length):
+        # whether a number follows a capitalised name is read there.
         self.text = text
         self.norm = normalise(text) if norm is None else norm
+        self.cased = cased if cased is not None and len(cased) == len(text) else text
         self.words = self.norm.split()
         self._signals: list[tuple[int, str]] | None = None
         self._cuts: list[int] | None = None
@@ -236,6 +267,10 @@ class SentenceDepth:
             )  # fmt: skip
             found: list[tuple[int, str]] = []
             last = len(words) - 1
+            # Digits alone are looked at where they stand (the number they are part of, the
+            # words round it): `at` walks on from one such word to the next, and the number
+            # last looked at ends at `number_end` ("3.11" is two words, one number).
+            at, number_end, amount = 0, -1, True
             for i, w in enumerate(words):
                 if w in _SIGNAL_WORDS:
                     if w in _SINGLE_WORDS:
@@ -246,9 +281,127 @@ class SentenceDepth:
                                 found.append((i, " ".join((w, *rest))))
                                 break
                 elif digits and w[0] in _DIGITS:  # (no signal word holds a digit)
-                    found.append((i, w))
+                    if w.isdigit() and w.isascii():
+                        pos = word_start(norm, w, at)
+                        if pos < 0:  # (cannot happen: `w` is one of norm's words)
+                            found.append((i, w))
+                            continue
+                        if pos >= number_end:
+                            text = self.text
+                            start, number_end = number_bounds(text, pos, pos + len(w))
+                            amount = not not_an_amount(text, norm, self.cased, start, number_end)
+                        at = pos + len(w)
+                        if amount:
+                            found.append((i, w))
+                    elif not (len(w) <= 4 and w[-2:] in ("am", "pm") and w[:-2].isdigit()):
+                        found.append((i, w))  # "3pm" is a time; "10k", "5ms" are amounts
             self._signals = found
         return self._signals
+
+
+def word_start(norm: str, word: str, at: int) -> int:
+    """Where `word` (as `norm.split()` gives it) stands in `norm`, at or after `at`."""
+    end, size = len(norm), len(word)
+    pos = norm.find(word, at)
+    while pos >= 0 and (
+        (pos > 0 and not norm[pos - 1].isspace())
+        or (pos + size < end and not norm[pos + size].isspace())
+    ):
+        pos = norm.find(word, pos + 1)
+    return pos  # (-1 only if it is not there)
+
+
+def number_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole number a word of digits at text[start:end] is part of: digits joined by single
+    dots, colons or commas ("3.11", "10:30", "2,000", "100:1")."""
+    while start >= 2 and text[start - 1] in ".:," and text[start - 2] in _DIGITS:
+        start -= 2
+        while start > 0 and text[start - 1] in _DIGITS:
+            start -= 1
+    size = len(text)
+    while end + 1 < size and text[end] in ".:," and text[end + 1] in _DIGITS:
+        end += 2
+        while end < size and text[end] in _DIGITS:
+            end += 1
+    return start, end
+
+
+def not_an_amount(text: str, norm: str, cased: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] (ASCII digits, maybe joined by . : or ,) only
+    labels something: a list or step marker, a clock time or a version (the module rules).
+    `norm` is normalise(text), `cased` the text as written; all three have the same length."""
+    number = text[start:end]
+    if ":" in number:  # a clock time, else a ratio ("100:1", "10:1")
+        if "," in number or "." in number or "ratio" in norm:
+            return False
+        hour, _, minutes = number.partition(":")
+        return (
+            len(hour) <= 2
+            and int(hour) <= 24
+            and minutes.count(":") <= 1  # 10:30, 05:00:00
+            and all(len(part) == 2 and part < "60" for part in minutes.split(":"))
+        )
+    if "," in number:
+        return False  # 2,000
+    size = len(text)
+    after = text[end] if end < size else ""
+    if after == " ":
+        if end - start <= 2 and norm[end + 1 : end + 3] in ("am", "pm") and int(number) <= 12:
+            return end + 3 >= size or norm[end + 3].isspace()  # 3 pm
+    elif after.isalpha() or after == "%":
+        return False  # a unit glued on: "2.5TB", "99.9%"
+    if start > 0 and text[start - 1] == "#":
+        return True  # #2
+    # A marker starting the sentence: "1.", "2)", "(3)", "4:".
+    closes = after in (".", ")", ":") and (end + 1 >= size or text[end + 1].isspace())
+    if closes and start <= 4 and text[:start].strip() in ("", "(", "["):
+        return True
+    # The word before and what lies between ("Step 3", "No. 3", "option #2").
+    gap_start = start
+    while gap_start > 0 and norm[gap_start - 1] == " ":
+        gap_start -= 1
+    if gap_start == 0:
+        return False
+    gap = text[gap_start:start]
+    if (
+        after == ")"
+        and closes
+        and gap.replace("(", "").strip() in (",", ";", ":")
+        and text.rfind("(", 0, start) <= text.rfind(")", 0, start)  # no "(" left open
+    ):
+        return True  # "...: 1) clients connect, 2) messages are stored ..."
+    before_start = norm.rfind(" ", 0, gap_start) + 1
+    before = norm[before_start:gap_start]
+    if before in MARKER_WORDS and gap.strip(" #.") == "":
+        if before == "no":
+            return "." in gap  # "No. 3"; "no 3" may be "no three servers ..."
+        if before == "point":
+            idiom_start = norm.rfind(" ", 0, max(0, before_start - 1)) + 1
+            return norm[idiom_start : max(0, before_start - 1)] not in _POINT_IDIOM
+        return "." not in gap or before in ("v", "ver")
+    # A version: "Cassandra 4", "Python 3.11", "TLS 1.3", "HTTP/1.1"; not "Cassandra 4 nodes"
+    # nor "RF 3".
+    if gap == " ":
+        name_start, name = before_start, before
+    elif text[start - 1] == "/":
+        name_start = norm.rfind(" ", 0, start - 1) + 1
+        name = norm[name_start : start - 1]
+    else:
+        return False
+    if not (
+        cased[name_start].isupper()
+        and name_start > 0
+        and len(name) >= 2
+        and name.isalpha()
+        and name not in _QUANTITY_NAMES
+        and len(number.partition(".")[0]) <= 2
+    ):
+        return False
+    if after == " ":  # then a word such as "for" or "is", not a unit or a noun
+        stop = norm.find(" ", end + 1)
+        return norm[end + 1 : stop if stop >= 0 else size] in _AFTER_VERSION
+    # the end of the sentence or a clause
+    return after == "" or (after in ".,;:)!?" and (end + 1 >= size or text[end + 1].isspace()))
 
 
 def _distance(word: int, places: list[tuple[int, int]]) -> int:

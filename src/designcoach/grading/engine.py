@@ -148,7 +148,7 @@ def credit_sentence(
     if not spans or _declined(decline_ends(folded), spans):
         return 0.0
     mention = Mention(0, spans, _own_text(im.explain.first(folded), sentence), im.own_only)
-    credit = credit_mentions(SentenceDepth(folded), [mention])[0][0]
+    credit = credit_mentions(SentenceDepth(folded, cased=sentence), [mention])[0][0]
     if credit == 1.0 and any(misconception_hit(m, sentence) for m in misconceptions):
         return 0.5
     return credit
@@ -245,7 +245,7 @@ def grade_text(
         if all(best[m.item].settled for m in mentions):
             continue  # nothing this sentence earns can change what those items show
         sent = sents[idx]
-        depth = SentenceDepth(folded[idx], norm[sent.start : sent.end])
+        depth = SentenceDepth(folded[idx], norm[sent.start : sent.end], sent.text)
         credits = shape_credit(depth, len(mentions))
         if credits is None:
             for m in mentions:
