@@ -16,6 +16,7 @@ from designcoach.grading.transcripts import (
     Turn,
     ordered_stamps,
     parse_transcript,
+    phase_seconds,
     unordered_stamps,
 )
 
@@ -249,3 +250,57 @@ def test_an_h_mm_ss_stamp_with_minutes_past_59_is_misshapen() -> None:
         ], stamp
     turns = parse_transcript("[60:00] Interviewer: hi\n[75:00] Candidate: web sockets\n")
     assert turns is not None and [t.seconds for t in turns.turns] == [3600, 4500]
+
+
+def test_a_short_closing_turn_after_the_last_stamp_takes_seconds() -> None:
+    """Eight words in an hour: the transcript's own rate would give the closing "done" 7.5
+    minutes. After the last stamp a word takes at most a second (60 words a minute)."""
+    prompt, rubric = chat()
+    sparse = (
+        "[00:00] Interviewer: Design WhatsApp.\n"
+        "[00:30] Candidate: Phones keep a web socket open.\n"
+        "[1:00:00] Interviewer: done\n"
+    )
+    report = grade_text(sparse, prompt, rubric)
+    assert report.transcript is not None and report.transcript.phases is not None
+    assert sum(p.seconds for p in report.transcript.phases) == 3600 + 1
+    # a real transcript talks faster than the floor, and keeps its own rate after the last stamp
+    steady = "[00:00] Interviewer: Go on.\n[00:01] Candidate: " + "word " * 120 + "\n"
+    steady += "[01:01] Interviewer: " + "thanks " * 10 + "\n"
+    turns = parse_transcript(steady)
+    assert turns is not None
+    for turn in turns.turns:
+        turn.phase = "requirements"
+    spent = phase_seconds(turns, ["requirements"])
+    assert spent["requirements"] == 61 + 10 * (61 / 122)  # 122 words in 61 s: half a second
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.integers(0, 7200)),
+            st.integers(0, 400),
+            st.sampled_from(["requirements", "high-level", "wrap-up"]),
+        ),
+        max_size=20,
+    )
+)
+def test_time_after_the_last_stamp_is_at_most_a_second_a_word(
+    turns: list[tuple[int | None, int, str]],
+) -> None:
+    """The total runs from the first kept stamp to the last, plus at most the floor rate's time
+    for the words from the last kept stamp on."""
+    phases = ["requirements", "high-level", "wrap-up"]
+    transcript = Transcript(
+        [Turn("candidate", 0, 0, seconds, words, phase) for seconds, words, phase in turns]
+    )
+    total = sum(phase_seconds(transcript, phases).values())
+    kept = ordered_stamps(transcript)
+    if not kept:
+        assert total == 0
+        return
+    stamps = [transcript.turns[i].seconds or 0 for i in kept]
+    after = sum(t.words for t in transcript.turns[kept[-1] :])
+    assert stamps[-1] - stamps[0] - 1e-6 <= total
+    assert total <= stamps[-1] - stamps[0] + after * 1.0 + 1e-6  # 60 words a minute

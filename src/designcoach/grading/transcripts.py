@@ -18,7 +18,10 @@ Time per phase (only when two or more turns carry stamps). Method:
    assignment that never goes back and collects the most votes (dynamic programming; ties go
    to the earlier phase). Turns with no votes join the phase around them.
 3. A stamp's time runs until the next stamp and is shared by the turns in between by their
-   word counts. Turns after the last stamp are timed at the transcript's own speaking rate.
+   word counts. Turns after the last stamp are timed at the transcript's own speaking rate, but
+   never slower than 60 words a minute (half a slow speaker's pace, so a real transcript, at
+   100 to 150, keeps its own rate): stamps far apart around few words would otherwise give a
+   closing "thanks" minutes.
    Stamps must run forward: the longest run of them that never goes back is kept, and a stamp
    outside it (a typo such as `[05:00]` after `[10:00]`) times nothing; the report names it.
 """
@@ -262,6 +265,13 @@ def unordered_stamps(transcript: Transcript) -> list[int]:
     ]
 
 
+# After the last stamp, a word takes at most this long (60 words a minute). People speak 120 to
+# 160 words a minute, and an interview with pauses to think averages 100 or more; the
+# transcript's own rate is only slower when its stamps are far apart around few words, and
+# then nothing says the talk after the last stamp went as slowly.
+SLOWEST_WORD_SECONDS = 1.0
+
+
 def phase_seconds(transcript: Transcript, phases: Sequence[str]) -> dict[str, float]:
     """Seconds spent in each phase, from the stamps (see the module docstring)."""
     spent = dict.fromkeys(phases, 0.0)
@@ -278,7 +288,7 @@ def phase_seconds(transcript: Transcript, phases: Sequence[str]) -> dict[str, fl
         timed_words += sum(t.words for t in group)
         timed_secs += span
     if anchors and timed_words and timed_secs:
-        rate = timed_secs / timed_words
+        rate = min(timed_secs / timed_words, SLOWEST_WORD_SECONDS)
         for t in turns[anchors[-1] :]:
             spent[t.phase] = spent.get(t.phase, 0.0) + t.words * rate
     return spent
