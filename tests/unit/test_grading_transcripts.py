@@ -252,6 +252,76 @@ def test_an_h_mm_ss_stamp_with_minutes_past_59_is_misshapen() -> None:
     assert turns is not None and [t.seconds for t in turns.turns] == [3600, 4500]
 
 
+def test_bare_stamps_mark_turns_and_time_the_phases() -> None:
+    """`00:30 Candidate:`, `1:02:03 Interviewer:` and `Candidate 00:30:` work like `[00:30]`."""
+    prompt, rubric = chat()
+    clean = grade_text(STAMPED, prompt, rubric)
+    assert clean.transcript is not None and clean.transcript.phases is not None
+    before = re.sub(r"\[(\d\d:\d\d)\] ", r"\1 ", STAMPED)
+    after = re.sub(r"\[(\d\d:\d\d)\] (\w+):", r"\2 \1:", STAMPED)
+    hour = re.sub(r"\[(\d\d:\d\d)\] ", r"1:\1 ", STAMPED)
+    assert before.startswith("00:00 Interviewer: Design")
+    assert after.startswith("Interviewer 00:00: Design")
+    assert "1:04:30 Interviewer: Good." in hour
+    for text in (before, after, hour):
+        turns = parse_transcript(text)
+        assert turns is not None, text
+        assert len(turns.turns) == 9
+        offset = 3600 if text is hour else 0
+        assert [t.seconds for t in turns.turns][:3] == [offset, offset + 20, offset + 270]
+        report = grade_text(text, prompt, rubric)
+        assert report.transcript is not None and report.transcript.phases is not None
+        assert report.score == clean.score
+        assert report.words == clean.words
+        assert report.transcript.phases == clean.transcript.phases
+        evidence = " ".join(e for item in report.items for e in item.evidence)
+        assert "Candidate" not in evidence and "00:" not in evidence
+
+
+def test_a_bare_stamp_is_read_whole() -> None:
+    """`Interviewer 1:02:03: hi` is at 1:02:03, not a label at 1:02 saying "03: hi"; a line whose
+    stamp has no colon after it is no label."""
+    turns = parse_transcript("Interviewer 1:02:03: hi\nCandidate 1:02:10 : web sockets\n")
+    assert turns is not None
+    assert [(t.role, t.seconds, t.words) for t in turns.turns] == [
+        ("interviewer", 3723, 1),
+        ("candidate", 3730, 2),
+    ]
+    text = "Interviewer 1:02:03 hi\nCandidate 1:02:10 web sockets\n"
+    assert parse_transcript(text) is None
+
+
+def test_a_first_turn_with_a_bare_stamp_is_graded() -> None:
+    prompt, rubric = chat()
+    text = (
+        "10:30 Candidate: Phones keep a web socket open so the server can push messages at once.\n"
+        "11:00 Interviewer: Why not polling?\n"
+        "11:10 Candidate: Polling wastes battery.\n"
+    )
+    report = grade_text(text, prompt, rubric)
+    assert report.transcript is not None
+    assert report.transcript.candidate_words == 17 == report.words
+    assert report.transcript.interviewer_words == 3
+    push = next(i for i in report.items if i.id == "realtime-push")
+    assert push.credit > 0
+    assert push.evidence and "10:30" not in push.evidence[0]
+
+
+def test_a_misshapen_bare_stamp_still_marks_the_turn() -> None:
+    prompt, rubric = chat()
+    for stamp in ("99:99", "05:99", "9999:00", "1:75:00", "00:30.5"):
+        for text in (
+            f"{stamp} Interviewer: {DESIGN}\n44:00 Candidate: I agree.\n",
+            f"Interviewer {stamp}: {DESIGN}\nCandidate 44:00: I agree.\n",
+        ):
+            turns = parse_transcript(text)
+            assert turns is not None, text
+            assert [t.seconds for t in turns.turns] == [None, 44 * 60], text
+            report = grade_text(text, prompt, rubric)
+            assert report.transcript is not None, text
+            assert report.words == 2 and report.score == 0, text
+
+
 def test_a_short_closing_turn_after_the_last_stamp_takes_seconds() -> None:
     """Eight words in an hour: the transcript's own rate would give the closing "done" 7.5
     minutes. After the last stamp a word takes at most a second (60 words a minute)."""

@@ -1,5 +1,5 @@
 """Speaker labels are looked for only on lines with a colon; that finds exactly what searching
-the whole text finds (Hypothesis)."""
+the whole text finds (Hypothesis), bare stamps included."""
 
 from __future__ import annotations
 
@@ -33,6 +33,13 @@ PIECES = [
     "[99:99]",
     "(00:05)",
     "(12)",
+    "00:30",  # bare stamps, before or after the name
+    "1:02:03",
+    "99:99",
+    "00:30.5",
+    "7",
+    ":5",
+    ".",
     "(see",
     "[12:5",
     "we shard by chat id",
@@ -63,5 +70,7 @@ def _spans(found: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]
 @example("x: y\n  Q : why?\nno colon here\nA：yes")
 @example("İnterviewer: hi\nCandidate: ok")
 @example("> - **Q** [00:05] :* why\nIn scope: a\nA-: x\n\t_a_ ： y")
+@example("00:30 Interviewer: hi\n1:02:03 **A**: ok\nCandidate 00:40: yes\n99:99 q： why")
+@example("Candidate 1:02:03 no colon\n10:30: a time\n_Q_\t00:30.5 ： x")
 def test_labels_are_the_matches_of_the_label_pattern(text: str) -> None:
     assert _spans(labels(text)) == _spans(LABEL.finditer(text))

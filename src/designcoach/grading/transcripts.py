@@ -2,11 +2,12 @@
 
 A file is a transcript when it has at least one interviewer turn and one candidate turn, each
 starting a line with `Interviewer:` / `Candidate:` (or `Q:` / `A:`), optionally in bold and
-optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`) before or after the name; a
-misshapen stamp such as `[99:99]` still marks the turn, without a time. Lines without a
-label continue the turn above them. Only candidate turns are graded. The first turn must come
-near the top (at most 60 words before it, or a tenth of a long file): an answer with a few
-`Q:` / `A:` lines further down is graded as an answer.
+optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`, or bare: `00:30 Candidate:`,
+`Candidate 1:02:03:`) before or after the name; a misshapen stamp such as `[99:99]` or `99:99`
+still marks the turn, without a time. Lines without a label continue the turn above them. Only
+candidate turns are graded. The first turn must come near the top (at most 60 words before it,
+or a tenth of a long file): an answer with a few `Q:` / `A:` lines further down is graded as an
+answer.
 
 Time per phase (only when two or more turns carry stamps). Method:
 1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
@@ -36,16 +37,35 @@ from functools import cache
 
 from designcoach.grading.text import WORD
 
-# A stamp: [mm:ss] or [h:mm:ss], in brackets or parentheses. One that is out of range or
-# misshapen ("[99:99]", "[1:75:00]", "[12]", "(-1:00)") still marks the label, with no time
-# (`_seconds` gives none): otherwise its line would not start a turn, and an interviewer's
-# words would be graded as the candidate's.
-_STAMP = r"[\[(](?:(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)|[\d:. -]{1,16})[\])]"
-LABEL = re.compile(
-    rf"^[ \t>*_-]*(?:{_STAMP}[ \t]*)?[*_]*(?P<who>interviewer|candidate|q|a)[*_]*[ \t]*"
-    rf"(?:{_STAMP}[ \t]*)?[*_]*[ \t]*[:：][*_]*[ \t]*",
-    re.IGNORECASE | re.MULTILINE,
-)
+
+# A stamp: mm:ss or h:mm:ss, in brackets or parentheses or bare. One that is out of range or
+# misshapen ("[99:99]", "[1:75:00]", "[12]", "(-1:00)", "99:99", "00:30.5") still marks the
+# label, with no time (`_seconds` gives none): otherwise its line would not start a turn, and an
+# interviewer's words would be graded as the candidate's. A bare stamp needs a colon, a space
+# before the name that follows it (or after the name it follows), and no digit or colon and
+# digit after it: "1:02:03" is never read as "1:02" and a label colon.
+def _time(at: str) -> str:
+    return rf"(?:(?P<h{at}>\d{{1,2}}):)?(?P<m{at}>\d{{1,3}}):(?P<s{at}>[0-5]\d)"
+
+
+def _bracketed(at: str) -> str:
+    return rf"[\[(](?:{_time(at)}|[\d:. -]{{1,16}})[\])]"
+
+
+def _bare(at: str) -> str:
+    return rf"(?:{_time(at)}|\d{{1,4}}(?::\d{{1,4}}){{1,2}}(?:\.\d{{1,3}})?)(?![\w.]|:\d)"
+
+
+def _label(who: str) -> str:
+    """A label whose name is `who`: stamps where `_stamp_seconds` looks for them."""
+    return (
+        rf"^[ \t>*_-]*(?:(?:{_bracketed('1')}|{_bare('2')}(?=[ \t]))[ \t]*)?[*_]*(?P<who>{who})"
+        rf"[*_]*[ \t]*(?:(?:{_bracketed('3')}|(?<=[ \t]){_bare('4')})[ \t]*)?[*_]*[ \t]*[:：][*_]*[ \t]*"
+    )
+
+
+_STAMP_PLACES = "1234"  # bracketed before the name, bare before it, bracketed after, bare after
+LABEL = re.compile(_label("interviewer|candidate|q|a"), re.IGNORECASE | re.MULTILINE)
 CANDIDATE_ROLES = frozenset({"candidate", "a"})
 
 _PHASE_WORDS = {
@@ -98,6 +118,15 @@ class Transcript:
         return sum(t.seconds is not None for t in self.turns) >= 2
 
 
+def _stamp_seconds(m: re.Match[str]) -> int | None:
+    """The time of a label's stamp: the one before the name or, when that has none, after it."""
+    for at in _STAMP_PLACES:
+        seconds = _seconds(m.group("h" + at), m.group("m" + at), m.group("s" + at))
+        if seconds is not None:
+            return seconds
+    return None
+
+
 def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
     """A stamp's time; None when it has none. Minutes past 59 are fine in `[75:00]`, but not
     after an hour (`[1:75:00]` is misshapen: it marks the turn, without a time)."""
@@ -108,21 +137,32 @@ def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
 
 _COLONS = (":", "：")
 _NAMES = frozenset({"interviewer", "candidate", "q", "a"})
+_LONGEST_NAME = max(len(name) for name in _NAMES)
 
 
 def _may_hold_label(before: str) -> bool:
     """Whether a line can hold a label, from the text `before` its first colon of one kind.
 
-    Without a stamp (which brings a "[" or "("), a label's colon is its line's first and what
-    comes before it is a name amid characters from " \t>*_-". Non-ASCII is left to the regex:
-    its IGNORECASE also takes "İ" and "ı" for "i".
+    Without a bracketed stamp (which brings a "[" or "("), what comes before a label's first
+    colon, amid characters from " \t>*_-", is a name (the colon is the label's), or the first
+    digits of a bare stamp, alone or after a name and a space (the colon is the stamp's).
+    Non-ASCII is left to the regex: its IGNORECASE also takes "İ" and "ı" for "i", and its
+    digits include other scripts' ("٣٠").
     """
-    return (
-        "[" in before
-        or "(" in before
-        or not before.isascii()
-        or before.strip(" \t>*_-").lower() in _NAMES
-    )
+    if "[" in before or "(" in before or not before.isascii():
+        return True
+    name = before.strip(" \t>*_-")
+    if name[-1:].isdigit():
+        return _bare_stamp_starts(name)
+    return len(name) <= _LONGEST_NAME and name.lower() in _NAMES
+
+
+def _bare_stamp_starts(name: str) -> bool:
+    """Whether `name`, ending in digits, is those alone or a name, a space and those."""
+    name = name.rstrip("0123456789")
+    if not name:
+        return True
+    return name[-1] in " \t" and name.rstrip(" \t").rstrip("*_").lower() in _NAMES
 
 
 def labels(text: str) -> list[re.Match[str]]:
@@ -166,9 +206,7 @@ def parse_transcript(text: str) -> Transcript | None:
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
         who = m.group("who").lower()
         role = "candidate" if who in CANDIDATE_ROLES else "interviewer"
-        stamp = _seconds(m.group(1), m.group(2), m.group(3))
-        if stamp is None:
-            stamp = _seconds(m.group(5), m.group(6), m.group(7))
+        stamp = _stamp_seconds(m)
         body_end = end
         while body_end > m.end() and text[body_end - 1].isspace():
             body_end -= 1
