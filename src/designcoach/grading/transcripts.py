@@ -137,32 +137,24 @@ def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
 
 _COLONS = (":", "：")
 _NAMES = frozenset({"interviewer", "candidate", "q", "a"})
-_LONGEST_NAME = max(len(name) for name in _NAMES)
+_NAMES_OR_NONE = _NAMES | {""}
 
 
 def _may_hold_label(before: str) -> bool:
     """Whether a line can hold a label, from the text `before` its first colon of one kind.
 
     Without a bracketed stamp (which brings a "[" or "("), what comes before a label's first
-    colon, amid characters from " \t>*_-", is a name (the colon is the label's), or the first
-    digits of a bare stamp, alone or after a name and a space (the colon is the stamp's).
-    Non-ASCII is left to the regex: its IGNORECASE also takes "İ" and "ı" for "i", and its
-    digits include other scripts' ("٣٠").
+    colon is a name amid characters from " \t>*_-" (the colon is the label's), or nothing
+    but those and a bare stamp's first digits, before the name or after it and a space (the
+    colon is the stamp's). Non-ASCII is left to the regex: its IGNORECASE also takes "İ" and
+    "ı" for "i", and its digits include other scripts' ("٣٠").
     """
-    if "[" in before or "(" in before or not before.isascii():
-        return True
-    name = before.strip(" \t>*_-")
-    if name[-1:].isdigit():
-        return _bare_stamp_starts(name)
-    return len(name) <= _LONGEST_NAME and name.lower() in _NAMES
-
-
-def _bare_stamp_starts(name: str) -> bool:
-    """Whether `name`, ending in digits, is those alone or a name, a space and those."""
-    name = name.rstrip("0123456789")
-    if not name:
-        return True
-    return name[-1] in " \t" and name.rstrip(" \t").rstrip("*_").lower() in _NAMES
+    return (
+        "[" in before
+        or "(" in before
+        or not before.isascii()
+        or before.strip(" \t>*_-0123456789").lower() in _NAMES_OR_NONE
+    )
 
 
 def labels(text: str) -> list[re.Match[str]]:
