@@ -322,6 +322,85 @@ def test_a_misshapen_bare_stamp_still_marks_the_turn() -> None:
             assert report.words == 2 and report.score == 0, text
 
 
+# The design, all in the interviewer's questions; the candidate only agrees.
+ASKED = (
+    "Interviewer: Would you keep a web socket open from each phone so the server can push "
+    "messages at once, because polling wastes battery? Would a queue hold messages for offline "
+    "users until they return?\n"
+    "Alice: Yes.\n"
+    "Interviewer: And would you shard the messages by chat id so that one chat lives on one node?\n"
+    "Alice: Sure.\n"
+)
+
+
+def test_a_candidate_labelled_by_name_is_the_candidate() -> None:
+    prompt, rubric = chat()
+    labelled = grade_text(ASKED.replace("Alice:", "Candidate:"), prompt, rubric)
+    assert labelled.transcript is not None and labelled.score == 0
+    assert grade_text(ASKED, prompt, rubric, transcript=False).score > 0
+    for name in ("Alice", "Alice Smith", "Me", "Dan", "José"):
+        for label in ("{}:", "**{}:**", "[00:30] {}:", "{} 00:30:", "00:30 {}:", "> {}："):
+            text = ASKED.replace("Alice:", label.format(name))
+            report = grade_text(text, prompt, rubric)
+            assert report.transcript is not None, text
+            assert report.transcript.candidate_words == 2 == report.words, text
+            assert report.transcript.interviewer_words == labelled.transcript.interviewer_words
+            assert report.score == 0, text
+            assert "transcript" in report.to_dict()
+
+
+def test_an_interviewer_labelled_by_name_is_the_interviewer() -> None:
+    prompt, rubric = chat()
+    text = ASKED.replace("Alice:", "Candidate:").replace("Interviewer:", "Sam Lee:")
+    assert text.startswith("Sam Lee: Would you keep a web socket open")
+    turns = parse_transcript(text)
+    assert turns is not None
+    assert [t.role for t in turns.turns] == ["interviewer", "candidate"] * 2
+    report = grade_text(text, prompt, rubric)
+    assert report.transcript is not None
+    assert report.words == 2 and report.score == 0
+
+
+def test_a_name_counts_only_when_it_is_the_one_other_speaker() -> None:
+    """Two names, a name that only answers once, or only `Q:` beside the name: an answer, as
+    before. A heading in capitals (`API:`) or in lower case (`Data model:`) is no name, and stays
+    in the turn it is in; a name only above the first turn (`Date:`) belongs to the opening."""
+    assert parse_transcript(ASKED) is not None
+    assert parse_transcript(ASKED + "Bob: I would add a cache.\n") is None
+    assert parse_transcript(ASKED.replace("Interviewer:", "Q:")) is None
+    once = "Interviewer: Design a chat app.\nAlice: We use web sockets because they push.\n"
+    assert parse_transcript(once) is None
+    assert parse_transcript(once + "Interviewer: Thanks.\n") is not None
+    for heading in ("API: POST /messages", "QPS: 230K", "Data model: messages by chat id"):
+        text = ASKED.replace("Alice: Sure.", f"Alice: Sure.\n{heading}")
+        turns = parse_transcript(text)
+        assert turns is not None, heading
+        assert turns.turns[-1].words == 1 + len(heading.split()), heading
+    assert (
+        parse_transcript(ASKED.replace("Alice: Sure.", "Alice: Sure.\nRequirements: chat")) is None
+    )
+    opening = "# Mock interview, 1 June\nDate: 1 June\nWith: Sam and Alice\n\n"
+    turns = parse_transcript(opening + ASKED)
+    assert turns is not None and len(turns.turns) == 4
+
+
+def test_written_answers_with_headings_stay_answers() -> None:
+    """A `Candidate: Jane Doe` line over a `Date:` line heads a written answer (the talk never
+    goes back and forth); headings without an `Interviewer:` or `Candidate:` label are headings;
+    and named turns, too, must start near the top."""
+    prompt, rubric = chat()
+    answer = (DESIGN + " ") * 8
+    for text in (
+        f"Candidate: Jane Doe\nDate: 1 June\n\n{answer}\n",
+        f"Requirements: chat\nAPI: POST /messages\nNote: {answer}\nNote: the end\n",
+        f"Interviewer: Sam\nMe: {answer}\n",
+        f"{answer}\n\n{ASKED}",
+    ):
+        assert parse_transcript(text) is None, text
+        assert grade_text(text, prompt, rubric).transcript is None
+    assert parse_transcript(f"Alice: Hi.\n{ASKED}") is not None  # the name may speak first
+
+
 def test_a_short_closing_turn_after_the_last_stamp_takes_seconds() -> None:
     """Eight words in an hour: the transcript's own rate would give the closing "done" 7.5
     minutes. After the last stamp a word takes at most a second (60 words a minute)."""

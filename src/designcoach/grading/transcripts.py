@@ -9,6 +9,17 @@ candidate turns are graded. The first turn must come near the top (at most 60 wo
 or a tenth of a long file): an answer with a few `Q:` / `A:` lines further down is graded as an
 answer.
 
+One side may be labelled by name. When `Interviewer:` labels turns and nothing labels a
+candidate turn (or `Candidate:` does and nothing labels an interviewer turn), and exactly one
+name labels lines below the first of those, in the same way (`Alice:`, `**Alice Smith**
+[00:30]:`, `00:30 Me:`), that speaker takes the other role, provided the talk goes back and
+forth: the speaker changes at least twice, so an answer headed `Candidate: Jane Doe` and
+`Date: 1 June` stays an answer. A name is one or two words of letters, each starting with a
+capital and not all capitals: `API:` or `Data model:` is no name, and its line continues the
+turn above it. A name found only above the first `Interviewer:` / `Candidate:` line belongs to
+the opening (`Date: 1 June`); with two names or more below it, or none, the file is graded as
+an answer.
+
 Time per phase (only when two or more turns carry stamps). Method:
 1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
    "QPS", "schema", "bottleneck", ...), and, for candidate turns, one vote per rubric item it
@@ -31,7 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -66,6 +77,9 @@ def _label(who: str) -> str:
 
 _STAMP_PLACES = "1234"  # bracketed before the name, bare before it, bracketed after, bare after
 LABEL = re.compile(_label("interviewer|candidate|q|a"), re.IGNORECASE | re.MULTILINE)
+# A speaker labelled by name, in the same place and with the same stamps: one or two words of
+# letters (`_is_name` then wants each to start with a capital, and not be all capitals).
+SPEAKER = re.compile(_label(r"[^\W\d_]+(?: [^\W\d_]+)?"), re.MULTILINE)
 CANDIDATE_ROLES = frozenset({"candidate", "a"})
 
 _PHASE_WORDS = {
@@ -162,19 +176,69 @@ def labels(text: str) -> list[re.Match[str]]:
     (none of its parts matches a line break) and ends with a colon, so no other line holds one,
     and searching every position of a long answer for a line start costs more than the rest.
     Of those, a line is tried only when a name can come before its first colon."""
+    return _line_matches(text, LABEL, _may_hold_label)
+
+
+def speakers(text: str) -> list[re.Match[str]]:
+    """`SPEAKER.finditer(text)`, trying only lines with a colon, as `labels` does."""
+    return _line_matches(text, SPEAKER, _may_hold_speaker)
+
+
+def _may_hold_speaker(before: str) -> bool:
+    """Like `_may_hold_label`: before a speaker's first colon come at most three words (a
+    name's two and a bare stamp's first digits) amid characters from " \t>*_-"."""
+    if "[" in before or "(" in before or not before.isascii():
+        return True
+    return len(before.strip(" \t>*_-").split()) <= 3
+
+
+def _line_matches(
+    text: str, pattern: re.Pattern[str], may_hold: Callable[[str], bool]
+) -> list[re.Match[str]]:
     lines = set()
     for colon in _COLONS:
         at = text.find(colon)
         while at >= 0:
             line = text.rfind("\n", 0, at) + 1
-            if _may_hold_label(text[line:at]):
+            if may_hold(text[line:at]):
                 lines.add(line)
             at = text.find("\n", at)
             if at < 0:
                 break
             at = text.find(colon, at)
-    found = (LABEL.match(text, start) for start in sorted(lines))
+    found = (pattern.match(text, start) for start in sorted(lines))
     return [m for m in found if m]
+
+
+def _is_name(who: str) -> bool:
+    """A person's name rather than a heading: each word starts with a capital and is not all
+    capitals ("Alice", "Alice Smith", "Me"; not "API", "QPS" or "Data model"), and it is not
+    one of the fixed names."""
+    return who.lower() not in _NAMES and all(
+        word[0].isupper() and not word.isupper() for word in who.split(" ")
+    )
+
+
+def _named_speaker(
+    text: str, found: list[tuple[re.Match[str], str]]
+) -> list[tuple[re.Match[str], str]]:
+    """The turns once a speaker labelled by name takes the role no label gives; none when the
+    file does not qualify (see the module docstring). `found`: the labels, all of one role."""
+    role = found[0][1]
+    if not any(m.group("who").lower() == role for m, _ in found):
+        return []  # only `Q:` or `A:`: too common in written answers
+    taken = {m.start() for m, _ in found}
+    named = [m for m in speakers(text) if m.start() not in taken and _is_name(m.group("who"))]
+    first = found[0][0].start()
+    names = {m.group("who") for m in named if m.start() > first}
+    if len(names) != 1:
+        return []
+    name = names.pop()
+    other = "interviewer" if role == "candidate" else "candidate"
+    turns = found + [(m, other) for m in named if m.group("who") == name]
+    turns.sort(key=lambda turn: turn[0].start())
+    changes = sum(a[1] != b[1] for a, b in zip(turns, turns[1:], strict=False))
+    return turns if changes >= 2 else []
 
 
 PREAMBLE_WORDS = 60  # before the first turn: a title, a date, who took part
@@ -187,28 +251,31 @@ def parse_transcript(text: str) -> Transcript | None:
     Turns must start near the top: a written answer that ends with a few `Q:` / `A:` lines (its
     clarifying questions, say) is an answer, not a transcript whose only words are those.
     """
-    found = labels(text)
-    if len(found) < 2:
+    matches = labels(text)
+    if not matches:
         return None
-    preamble = len(WORD.findall(text, 0, found[0].start()))
+    found = [(m, _role(m.group("who"))) for m in matches]
+    if all(role == found[0][1] for _, role in found):
+        found = _named_speaker(text, found)
+        if not found:
+            return None
+    preamble = len(WORD.findall(text, 0, found[0][0].start()))
     if preamble > PREAMBLE_WORDS and preamble > PREAMBLE_SHARE * len(WORD.findall(text)):
         return None
     turns = []
-    for i, m in enumerate(found):
-        end = found[i + 1].start() if i + 1 < len(found) else len(text)
-        who = m.group("who").lower()
-        role = "candidate" if who in CANDIDATE_ROLES else "interviewer"
-        stamp = _stamp_seconds(m)
+    for i, (m, role) in enumerate(found):
+        end = found[i + 1][0].start() if i + 1 < len(found) else len(text)
         body_end = end
         while body_end > m.end() and text[body_end - 1].isspace():
             body_end -= 1
-        turn = Turn(role, m.end(), body_end, stamp)
+        turn = Turn(role, m.end(), body_end, _stamp_seconds(m))
         turn.words = len(WORD.findall(text, turn.start, turn.end))
         turns.append(turn)
-    roles = {t.role for t in turns}
-    if roles != {"candidate", "interviewer"}:
-        return None
     return Transcript(turns)
+
+
+def _role(who: str) -> str:
+    return "candidate" if who.lower() in CANDIDATE_ROLES else "interviewer"
 
 
 def vote(
