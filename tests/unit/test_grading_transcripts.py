@@ -16,6 +16,7 @@ from designcoach.grading.transcripts import (
     Turn,
     ordered_stamps,
     parse_transcript,
+    phase_seconds,
     unordered_stamps,
 )
 
@@ -249,3 +250,206 @@ def test_an_h_mm_ss_stamp_with_minutes_past_59_is_misshapen() -> None:
         ], stamp
     turns = parse_transcript("[60:00] Interviewer: hi\n[75:00] Candidate: web sockets\n")
     assert turns is not None and [t.seconds for t in turns.turns] == [3600, 4500]
+
+
+def test_bare_stamps_mark_turns_and_time_the_phases() -> None:
+    """`00:30 Candidate:`, `1:02:03 Interviewer:` and `Candidate 00:30:` work like `[00:30]`."""
+    prompt, rubric = chat()
+    clean = grade_text(STAMPED, prompt, rubric)
+    assert clean.transcript is not None and clean.transcript.phases is not None
+    before = re.sub(r"\[(\d\d:\d\d)\] ", r"\1 ", STAMPED)
+    after = re.sub(r"\[(\d\d:\d\d)\] (\w+):", r"\2 \1:", STAMPED)
+    hour = re.sub(r"\[(\d\d:\d\d)\] ", r"1:\1 ", STAMPED)
+    assert before.startswith("00:00 Interviewer: Design")
+    assert after.startswith("Interviewer 00:00: Design")
+    assert "1:04:30 Interviewer: Good." in hour
+    for text in (before, after, hour):
+        turns = parse_transcript(text)
+        assert turns is not None, text
+        assert len(turns.turns) == 9
+        offset = 3600 if text is hour else 0
+        assert [t.seconds for t in turns.turns][:3] == [offset, offset + 20, offset + 270]
+        report = grade_text(text, prompt, rubric)
+        assert report.transcript is not None and report.transcript.phases is not None
+        assert report.score == clean.score
+        assert report.words == clean.words
+        assert report.transcript.phases == clean.transcript.phases
+        evidence = " ".join(e for item in report.items for e in item.evidence)
+        assert "Candidate" not in evidence and "00:" not in evidence
+
+
+def test_a_bare_stamp_is_read_whole() -> None:
+    """`Interviewer 1:02:03: hi` is at 1:02:03, not a label at 1:02 saying "03: hi"; a line whose
+    stamp has no colon after it is no label."""
+    turns = parse_transcript("Interviewer 1:02:03: hi\nCandidate 1:02:10 : web sockets\n")
+    assert turns is not None
+    assert [(t.role, t.seconds, t.words) for t in turns.turns] == [
+        ("interviewer", 3723, 1),
+        ("candidate", 3730, 2),
+    ]
+    text = "Interviewer 1:02:03 hi\nCandidate 1:02:10 web sockets\n"
+    assert parse_transcript(text) is None
+
+
+def test_a_first_turn_with_a_bare_stamp_is_graded() -> None:
+    prompt, rubric = chat()
+    text = (
+        "10:30 Candidate: Phones keep a web socket open so the server can push messages at once.\n"
+        "11:00 Interviewer: Why not polling?\n"
+        "11:10 Candidate: Polling wastes battery.\n"
+    )
+    report = grade_text(text, prompt, rubric)
+    assert report.transcript is not None
+    assert report.transcript.candidate_words == 17 == report.words
+    assert report.transcript.interviewer_words == 3
+    push = next(i for i in report.items if i.id == "realtime-push")
+    assert push.credit > 0
+    assert push.evidence and "10:30" not in push.evidence[0]
+
+
+def test_a_misshapen_bare_stamp_still_marks_the_turn() -> None:
+    prompt, rubric = chat()
+    for stamp in ("99:99", "05:99", "9999:00", "1:75:00", "00:30.5"):
+        for text in (
+            f"{stamp} Interviewer: {DESIGN}\n44:00 Candidate: I agree.\n",
+            f"Interviewer {stamp}: {DESIGN}\nCandidate 44:00: I agree.\n",
+        ):
+            turns = parse_transcript(text)
+            assert turns is not None, text
+            assert [t.seconds for t in turns.turns] == [None, 44 * 60], text
+            report = grade_text(text, prompt, rubric)
+            assert report.transcript is not None, text
+            assert report.words == 2 and report.score == 0, text
+
+
+# The design, all in the interviewer's questions; the candidate only agrees.
+ASKED = (
+    "Interviewer: Would you keep a web socket open from each phone so the server can push "
+    "messages at once, because polling wastes battery? Would a queue hold messages for offline "
+    "users until they return?\n"
+    "Alice: Yes.\n"
+    "Interviewer: And would you shard the messages by chat id so that one chat lives on one node?\n"
+    "Alice: Sure.\n"
+)
+
+
+def test_a_candidate_labelled_by_name_is_the_candidate() -> None:
+    prompt, rubric = chat()
+    labelled = grade_text(ASKED.replace("Alice:", "Candidate:"), prompt, rubric)
+    assert labelled.transcript is not None and labelled.score == 0
+    assert grade_text(ASKED, prompt, rubric, transcript=False).score > 0
+    for name in ("Alice", "Alice Smith", "Me", "Dan", "José"):
+        for label in ("{}:", "**{}:**", "[00:30] {}:", "{} 00:30:", "00:30 {}:", "> {}："):
+            text = ASKED.replace("Alice:", label.format(name))
+            report = grade_text(text, prompt, rubric)
+            assert report.transcript is not None, text
+            assert report.transcript.candidate_words == 2 == report.words, text
+            assert report.transcript.interviewer_words == labelled.transcript.interviewer_words
+            assert report.score == 0, text
+            assert "transcript" in report.to_dict()
+
+
+def test_an_interviewer_labelled_by_name_is_the_interviewer() -> None:
+    prompt, rubric = chat()
+    text = ASKED.replace("Alice:", "Candidate:").replace("Interviewer:", "Sam Lee:")
+    assert text.startswith("Sam Lee: Would you keep a web socket open")
+    turns = parse_transcript(text)
+    assert turns is not None
+    assert [t.role for t in turns.turns] == ["interviewer", "candidate"] * 2
+    report = grade_text(text, prompt, rubric)
+    assert report.transcript is not None
+    assert report.words == 2 and report.score == 0
+
+
+def test_a_name_counts_only_when_it_is_the_one_other_speaker() -> None:
+    """Two names, a name that only answers once, or only `Q:` beside the name: an answer, as
+    before. A heading in capitals (`API:`) or in lower case (`Data model:`) is no name, and stays
+    in the turn it is in; a name only above the first turn (`Date:`) belongs to the opening."""
+    assert parse_transcript(ASKED) is not None
+    assert parse_transcript(ASKED + "Bob: I would add a cache.\n") is None
+    assert parse_transcript(ASKED.replace("Interviewer:", "Q:")) is None
+    once = "Interviewer: Design a chat app.\nAlice: We use web sockets because they push.\n"
+    assert parse_transcript(once) is None
+    assert parse_transcript(once + "Interviewer: Thanks.\n") is not None
+    for heading in ("API: POST /messages", "QPS: 230K", "Data model: messages by chat id"):
+        text = ASKED.replace("Alice: Sure.", f"Alice: Sure.\n{heading}")
+        turns = parse_transcript(text)
+        assert turns is not None, heading
+        assert turns.turns[-1].words == 1 + len(heading.split()), heading
+    assert (
+        parse_transcript(ASKED.replace("Alice: Sure.", "Alice: Sure.\nRequirements: chat")) is None
+    )
+    opening = "# Mock interview, 1 June\nDate: 1 June\nWith: Sam and Alice\n\n"
+    turns = parse_transcript(opening + ASKED)
+    assert turns is not None and len(turns.turns) == 4
+
+
+def test_written_answers_with_headings_stay_answers() -> None:
+    """A `Candidate: Jane Doe` line over a `Date:` line heads a written answer (the talk never
+    goes back and forth); headings without an `Interviewer:` or `Candidate:` label are headings;
+    and named turns, too, must start near the top."""
+    prompt, rubric = chat()
+    answer = (DESIGN + " ") * 8
+    for text in (
+        f"Candidate: Jane Doe\nDate: 1 June\n\n{answer}\n",
+        f"Requirements: chat\nAPI: POST /messages\nNote: {answer}\nNote: the end\n",
+        f"Interviewer: Sam\nMe: {answer}\n",
+        f"{answer}\n\n{ASKED}",
+    ):
+        assert parse_transcript(text) is None, text
+        assert grade_text(text, prompt, rubric).transcript is None
+    assert parse_transcript(f"Alice: Hi.\n{ASKED}") is not None  # the name may speak first
+
+
+def test_a_short_closing_turn_after_the_last_stamp_takes_seconds() -> None:
+    """Eight words in an hour: the transcript's own rate would give the closing "done" 7.5
+    minutes. After the last stamp a word takes at most a second (60 words a minute)."""
+    prompt, rubric = chat()
+    sparse = (
+        "[00:00] Interviewer: Design WhatsApp.\n"
+        "[00:30] Candidate: Phones keep a web socket open.\n"
+        "[1:00:00] Interviewer: done\n"
+    )
+    report = grade_text(sparse, prompt, rubric)
+    assert report.transcript is not None and report.transcript.phases is not None
+    assert sum(p.seconds for p in report.transcript.phases) == 3600 + 1
+    # a real transcript talks faster than the floor, and keeps its own rate after the last stamp
+    steady = "[00:00] Interviewer: Go on.\n[00:01] Candidate: " + "word " * 120 + "\n"
+    steady += "[01:01] Interviewer: " + "thanks " * 10 + "\n"
+    turns = parse_transcript(steady)
+    assert turns is not None
+    for turn in turns.turns:
+        turn.phase = "requirements"
+    spent = phase_seconds(turns, ["requirements"])
+    assert spent["requirements"] == 61 + 10 * (61 / 122)  # 122 words in 61 s: half a second
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.integers(0, 7200)),
+            st.integers(0, 400),
+            st.sampled_from(["requirements", "high-level", "wrap-up"]),
+        ),
+        max_size=20,
+    )
+)
+def test_time_after_the_last_stamp_is_at_most_a_second_a_word(
+    turns: list[tuple[int | None, int, str]],
+) -> None:
+    """The total runs from the first kept stamp to the last, plus at most the floor rate's time
+    for the words from the last kept stamp on."""
+    phases = ["requirements", "high-level", "wrap-up"]
+    transcript = Transcript(
+        [Turn("candidate", 0, 0, seconds, words, phase) for seconds, words, phase in turns]
+    )
+    total = sum(phase_seconds(transcript, phases).values())
+    kept = ordered_stamps(transcript)
+    if not kept:
+        assert total == 0
+        return
+    stamps = [transcript.turns[i].seconds or 0 for i in kept]
+    after = sum(t.words for t in transcript.turns[kept[-1] :])
+    assert stamps[-1] - stamps[0] - 1e-6 <= total
+    assert total <= stamps[-1] - stamps[0] + after * 1.0 + 1e-6  # 60 words a minute

@@ -2,11 +2,23 @@
 
 A file is a transcript when it has at least one interviewer turn and one candidate turn, each
 starting a line with `Interviewer:` / `Candidate:` (or `Q:` / `A:`), optionally in bold and
-optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`) before or after the name; a
-misshapen stamp such as `[99:99]` still marks the turn, without a time. Lines without a
-label continue the turn above them. Only candidate turns are graded. The first turn must come
-near the top (at most 60 words before it, or a tenth of a long file): an answer with a few
-`Q:` / `A:` lines further down is graded as an answer.
+optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`, or bare: `00:30 Candidate:`,
+`Candidate 1:02:03:`) before or after the name; a misshapen stamp such as `[99:99]` or `99:99`
+still marks the turn, without a time. Lines without a label continue the turn above them. Only
+candidate turns are graded. The first turn must come near the top (at most 60 words before it,
+or a tenth of a long file): an answer with a few `Q:` / `A:` lines further down is graded as an
+answer.
+
+One side may be labelled by name. When `Interviewer:` labels turns and nothing labels a
+candidate turn (or `Candidate:` does and nothing labels an interviewer turn), and exactly one
+name labels lines below the first of those, in the same way (`Alice:`, `**Alice Smith**
+[00:30]:`, `00:30 Me:`), that speaker takes the other role, provided the talk goes back and
+forth: the speaker changes at least twice, so an answer headed `Candidate: Jane Doe` and
+`Date: 1 June` stays an answer. A name is one or two words of letters, each starting with a
+capital and not all capitals: `API:` or `Data model:` is no name, and its line continues the
+turn above it. A name found only above the first `Interviewer:` / `Candidate:` line belongs to
+the opening (`Date: 1 June`); with two names or more below it, or none, the file is graded as
+an answer.
 
 Time per phase (only when two or more turns carry stamps). Method:
 1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
@@ -18,7 +30,10 @@ Time per phase (only when two or more turns carry stamps). Method:
    assignment that never goes back and collects the most votes (dynamic programming; ties go
    to the earlier phase). Turns with no votes join the phase around them.
 3. A stamp's time runs until the next stamp and is shared by the turns in between by their
-   word counts. Turns after the last stamp are timed at the transcript's own speaking rate.
+   word counts. Turns after the last stamp are timed at the transcript's own speaking rate, but
+   never slower than 60 words a minute (half a slow speaker's pace, so a real transcript, at
+   100 to 150, keeps its own rate): stamps far apart around few words would otherwise give a
+   closing "thanks" minutes.
    Stamps must run forward: the longest run of them that never goes back is kept, and a stamp
    outside it (a typo such as `[05:00]` after `[10:00]`) times nothing; the report names it.
 """
@@ -27,22 +42,44 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from designcoach.grading.text import WORD
 
-# A stamp: [mm:ss] or [h:mm:ss], in brackets or parentheses. One that is out of range or
-# misshapen ("[99:99]", "[1:75:00]", "[12]", "(-1:00)") still marks the label, with no time
-# (`_seconds` gives none): otherwise its line would not start a turn, and an interviewer's
-# words would be graded as the candidate's.
-_STAMP = r"[\[(](?:(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)|[\d:. -]{1,16})[\])]"
-LABEL = re.compile(
-    rf"^[ \t>*_-]*(?:{_STAMP}[ \t]*)?[*_]*(?P<who>interviewer|candidate|q|a)[*_]*[ \t]*"
-    rf"(?:{_STAMP}[ \t]*)?[*_]*[ \t]*[:：][*_]*[ \t]*",
-    re.IGNORECASE | re.MULTILINE,
-)
+
+# A stamp: mm:ss or h:mm:ss, in brackets or parentheses or bare. One that is out of range or
+# misshapen ("[99:99]", "[1:75:00]", "[12]", "(-1:00)", "99:99", "00:30.5") still marks the
+# label, with no time (`_seconds` gives none): otherwise its line would not start a turn, and an
+# interviewer's words would be graded as the candidate's. A bare stamp needs a colon, a space
+# before the name that follows it (or after the name it follows), and no digit or colon and
+# digit after it: "1:02:03" is never read as "1:02" and a label colon.
+def _time(at: str) -> str:
+    return rf"(?:(?P<h{at}>\d{{1,2}}):)?(?P<m{at}>\d{{1,3}}):(?P<s{at}>[0-5]\d)"
+
+
+def _bracketed(at: str) -> str:
+    return rf"[\[(](?:{_time(at)}|[\d:. -]{{1,16}})[\])]"
+
+
+def _bare(at: str) -> str:
+    return rf"(?:{_time(at)}|\d{{1,4}}(?::\d{{1,4}}){{1,2}}(?:\.\d{{1,3}})?)(?![\w.]|:\d)"
+
+
+def _label(who: str) -> str:
+    """A label whose name is `who`: stamps where `_stamp_seconds` looks for them."""
+    return (
+        rf"^[ \t>*_-]*(?:(?:{_bracketed('1')}|{_bare('2')}(?=[ \t]))[ \t]*)?[*_]*(?P<who>{who})"
+        rf"[*_]*[ \t]*(?:(?:{_bracketed('3')}|(?<=[ \t]){_bare('4')})[ \t]*)?[*_]*[ \t]*[:：][*_]*[ \t]*"
+    )
+
+
+_STAMP_PLACES = "1234"  # bracketed before the name, bare before it, bracketed after, bare after
+LABEL = re.compile(_label("interviewer|candidate|q|a"), re.IGNORECASE | re.MULTILINE)
+# A speaker labelled by name, in the same place and with the same stamps: one or two words of
+# letters (`_is_name` then wants each to start with a capital, and not be all capitals).
+SPEAKER = re.compile(_label(r"[^\W\d_]+(?: [^\W\d_]+)?"), re.MULTILINE)
 CANDIDATE_ROLES = frozenset({"candidate", "a"})
 
 _PHASE_WORDS = {
@@ -95,6 +132,15 @@ class Transcript:
         return sum(t.seconds is not None for t in self.turns) >= 2
 
 
+def _stamp_seconds(m: re.Match[str]) -> int | None:
+    """The time of a label's stamp: the one before the name or, when that has none, after it."""
+    for at in _STAMP_PLACES:
+        seconds = _seconds(m.group("h" + at), m.group("m" + at), m.group("s" + at))
+        if seconds is not None:
+            return seconds
+    return None
+
+
 def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
     """A stamp's time; None when it has none. Minutes past 59 are fine in `[75:00]`, but not
     after an hour (`[1:75:00]` is misshapen: it marks the turn, without a time)."""
@@ -105,20 +151,23 @@ def _seconds(h: str | None, m: str | None, s: str | None) -> int | None:
 
 _COLONS = (":", "：")
 _NAMES = frozenset({"interviewer", "candidate", "q", "a"})
+_NAMES_OR_NONE = _NAMES | {""}
 
 
 def _may_hold_label(before: str) -> bool:
     """Whether a line can hold a label, from the text `before` its first colon of one kind.
 
-    Without a stamp (which brings a "[" or "("), a label's colon is its line's first and what
-    comes before it is a name amid characters from " \t>*_-". Non-ASCII is left to the regex:
-    its IGNORECASE also takes "İ" and "ı" for "i".
+    Without a bracketed stamp (which brings a "[" or "("), what comes before a label's first
+    colon is a name amid characters from " \t>*_-" (the colon is the label's), or nothing
+    but those and a bare stamp's first digits, before the name or after it and a space (the
+    colon is the stamp's). Non-ASCII is left to the regex: its IGNORECASE also takes "İ" and
+    "ı" for "i", and its digits include other scripts' ("٣٠").
     """
     return (
         "[" in before
         or "(" in before
         or not before.isascii()
-        or before.strip(" \t>*_-").lower() in _NAMES
+        or before.strip(" \t>*_-0123456789").lower() in _NAMES_OR_NONE
     )
 
 
@@ -127,19 +176,69 @@ def labels(text: str) -> list[re.Match[str]]:
     (none of its parts matches a line break) and ends with a colon, so no other line holds one,
     and searching every position of a long answer for a line start costs more than the rest.
     Of those, a line is tried only when a name can come before its first colon."""
+    return _line_matches(text, LABEL, _may_hold_label)
+
+
+def speakers(text: str) -> list[re.Match[str]]:
+    """`SPEAKER.finditer(text)`, trying only lines with a colon, as `labels` does."""
+    return _line_matches(text, SPEAKER, _may_hold_speaker)
+
+
+def _may_hold_speaker(before: str) -> bool:
+    """Like `_may_hold_label`: before a speaker's first colon come at most three words (a
+    name's two and a bare stamp's first digits) amid characters from " \t>*_-"."""
+    if "[" in before or "(" in before or not before.isascii():
+        return True
+    return len(before.strip(" \t>*_-").split()) <= 3
+
+
+def _line_matches(
+    text: str, pattern: re.Pattern[str], may_hold: Callable[[str], bool]
+) -> list[re.Match[str]]:
     lines = set()
     for colon in _COLONS:
         at = text.find(colon)
         while at >= 0:
             line = text.rfind("\n", 0, at) + 1
-            if _may_hold_label(text[line:at]):
+            if may_hold(text[line:at]):
                 lines.add(line)
             at = text.find("\n", at)
             if at < 0:
                 break
             at = text.find(colon, at)
-    found = (LABEL.match(text, start) for start in sorted(lines))
+    found = (pattern.match(text, start) for start in sorted(lines))
     return [m for m in found if m]
+
+
+def _is_name(who: str) -> bool:
+    """A person's name rather than a heading: each word starts with a capital and is not all
+    capitals ("Alice", "Alice Smith", "Me"; not "API", "QPS" or "Data model"), and it is not
+    one of the fixed names."""
+    return who.lower() not in _NAMES and all(
+        word[0].isupper() and not word.isupper() for word in who.split(" ")
+    )
+
+
+def _named_speaker(
+    text: str, found: list[tuple[re.Match[str], str]]
+) -> list[tuple[re.Match[str], str]]:
+    """The turns once a speaker labelled by name takes the role no label gives; none when the
+    file does not qualify (see the module docstring). `found`: the labels, all of one role."""
+    role = found[0][1]
+    if not any(m.group("who").lower() == role for m, _ in found):
+        return []  # only `Q:` or `A:`: too common in written answers
+    taken = {m.start() for m, _ in found}
+    named = [m for m in speakers(text) if m.start() not in taken and _is_name(m.group("who"))]
+    first = found[0][0].start()
+    names = {m.group("who") for m in named if m.start() > first}
+    if len(names) != 1:
+        return []
+    name = names.pop()
+    other = "interviewer" if role == "candidate" else "candidate"
+    turns = found + [(m, other) for m in named if m.group("who") == name]
+    turns.sort(key=lambda turn: turn[0].start())
+    changes = sum(a[1] != b[1] for a, b in zip(turns, turns[1:], strict=False))
+    return turns if changes >= 2 else []
 
 
 PREAMBLE_WORDS = 60  # before the first turn: a title, a date, who took part
@@ -152,30 +251,31 @@ def parse_transcript(text: str) -> Transcript | None:
     Turns must start near the top: a written answer that ends with a few `Q:` / `A:` lines (its
     clarifying questions, say) is an answer, not a transcript whose only words are those.
     """
-    found = labels(text)
-    if len(found) < 2:
+    matches = labels(text)
+    if not matches:
         return None
-    preamble = len(WORD.findall(text, 0, found[0].start()))
+    found = [(m, _role(m.group("who"))) for m in matches]
+    if all(role == found[0][1] for _, role in found):
+        found = _named_speaker(text, found)
+        if not found:
+            return None
+    preamble = len(WORD.findall(text, 0, found[0][0].start()))
     if preamble > PREAMBLE_WORDS and preamble > PREAMBLE_SHARE * len(WORD.findall(text)):
         return None
     turns = []
-    for i, m in enumerate(found):
-        end = found[i + 1].start() if i + 1 < len(found) else len(text)
-        who = m.group("who").lower()
-        role = "candidate" if who in CANDIDATE_ROLES else "interviewer"
-        stamp = _seconds(m.group(1), m.group(2), m.group(3))
-        if stamp is None:
-            stamp = _seconds(m.group(5), m.group(6), m.group(7))
+    for i, (m, role) in enumerate(found):
+        end = found[i + 1][0].start() if i + 1 < len(found) else len(text)
         body_end = end
         while body_end > m.end() and text[body_end - 1].isspace():
             body_end -= 1
-        turn = Turn(role, m.end(), body_end, stamp)
+        turn = Turn(role, m.end(), body_end, _stamp_seconds(m))
         turn.words = len(WORD.findall(text, turn.start, turn.end))
         turns.append(turn)
-    roles = {t.role for t in turns}
-    if roles != {"candidate", "interviewer"}:
-        return None
     return Transcript(turns)
+
+
+def _role(who: str) -> str:
+    return "candidate" if who.lower() in CANDIDATE_ROLES else "interviewer"
 
 
 def vote(
@@ -262,6 +362,13 @@ def unordered_stamps(transcript: Transcript) -> list[int]:
     ]
 
 
+# After the last stamp, a word takes at most this long (60 words a minute). People speak 120 to
+# 160 words a minute, and an interview with pauses to think averages 100 or more; the
+# transcript's own rate is only slower when its stamps are far apart around few words, and
+# then nothing says the talk after the last stamp went as slowly.
+SLOWEST_WORD_SECONDS = 1.0
+
+
 def phase_seconds(transcript: Transcript, phases: Sequence[str]) -> dict[str, float]:
     """Seconds spent in each phase, from the stamps (see the module docstring)."""
     spent = dict.fromkeys(phases, 0.0)
@@ -278,7 +385,7 @@ def phase_seconds(transcript: Transcript, phases: Sequence[str]) -> dict[str, fl
         timed_words += sum(t.words for t in group)
         timed_secs += span
     if anchors and timed_words and timed_secs:
-        rate = timed_secs / timed_words
+        rate = min(timed_secs / timed_words, SLOWEST_WORD_SECONDS)
         for t in turns[anchors[-1] :]:
             spent[t.phase] = spent.get(t.phase, 0.0) + t.words * rate
     return spent
