@@ -36,13 +36,15 @@ samples = []
 painted_at = None  # wall clock (time.time) when the first frame of the screen was painted
 
 if mode == "ours":
+    # Nothing else imported first: build_app imports Textual, as `designcoach practice` does.
     from designcoach.cli.practice import build_app
-    from designcoach.tui.session import SessionScreen
 
     app = build_app("whatsapp", None, check_tty=False)
     app.cursor_blink = False
 
     def ready():
+        from designcoach.tui.session import SessionScreen
+
         return isinstance(app.screen, SessionScreen) and app.screen.started
 
     def editor():

@@ -26,14 +26,18 @@ def build_app(prompt_id: str | None, minutes: float | None, *, check_tty: bool =
             "practice needs an interactive terminal; to grade a file use "
             "'designcoach grade PATH --prompt ID'"
         )
-    # Textual is imported here and only here, so every other command starts fast.
-    from designcoach.tui.app import create_app
+    # No cyclic garbage collection until the first frame is up (the app turns it back on):
+    # importing Textual and building the first screen make objects fast enough to set off a
+    # hundred young-generation collections, and nearly all of them live as long as the app.
+    gc.disable()
+    try:
+        # Textual is imported here and only here, so every other command starts fast.
+        from designcoach.tui.app import create_app
 
-    app = create_app(prompt_id, minutes, catalog=catalog)
-    # What is loaded by now (modules, Textual's classes, the content) lives as long as the
-    # process: frozen, it is left out of every full collection, which walked all of it for
-    # 12 ms in the middle of drawing the first frame (and again at exit).
-    gc.freeze()
+        app = create_app(prompt_id, minutes, catalog=catalog)
+    except BaseException:
+        gc.enable()
+        raise
     return app
 
 
