@@ -312,3 +312,43 @@ def test_a_check_over_the_time_limit_with_every_test_passed_says_so(
     out = capsys.readouterr().out
     assert "27 passed, 0 failed, but the run went past the 3 s time limit" in out
     assert "All tests passed" not in out
+
+
+def test_a_check_of_another_file_leaves_the_solutions_status(
+    capsys: pytest.CaptureFixture[str], _home: Path, tmp_path: Path
+) -> None:
+    run(capsys, "kata", "start", "lru-cache")
+    reference = KATAS / "lru-cache" / "solution" / "lru_cache.py"
+    shutil.copyfile(reference, _home / "katas" / "lru-cache" / "lru_cache.py")
+    assert run(capsys, "kata", "check", "lru-cache")[0] == 0
+    scratch = tmp_path / "scratch.py"
+    scratch.write_text("class LRUCache:\n    pass\n")
+    assert run(capsys, "kata", "check", "lru-cache", "--file", str(scratch))[0] == 1
+    rows = {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+    assert rows["lru-cache"]["status"] == "passing" and rows["lru-cache"]["failed"] == 0
+    # the workspace's own file named with --file is the solution: its result counts
+    (_home / "katas" / "lru-cache" / "lru_cache.py").write_text(scratch.read_text())
+    solution = str(_home / "katas" / "lru-cache" / "lru_cache.py")
+    assert run(capsys, "kata", "check", "lru-cache", "--file", solution)[0] == 1
+    rows = {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+    assert rows["lru-cache"]["status"] == "failing"
+
+
+def test_a_kata_never_started_takes_its_status_from_the_file_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine.py"
+    shutil.copyfile(KATAS / "hash-ring" / "solution" / "hash_ring.py", mine)
+    assert run(capsys, "kata", "check", "hash-ring", "--file", str(mine))[0] == 0
+    rows = {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+    assert rows["hash-ring"]["status"] == "passing"
+
+
+def test_a_file_that_is_not_python_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "README.md"
+    notes.write_text("# my notes\n")
+    code, _, err = run(capsys, "kata", "check", "lru-cache", "--file", str(notes))
+    assert code == 2
+    assert "is not a Python file" in one_line_error(err)

@@ -140,14 +140,19 @@ def start(
 def _run(files: "KataFiles", path: Path, timeout: float) -> "CheckResult":
     from designcoach.katas import status
     from designcoach.katas.runner import run_check
+    from designcoach.katas.workspace import workspace_for
 
     result = run_check(path, files.meta.module, files.tests, files.support, timeout=timeout)
+    # The kata's status is its solution's: once it has a workspace, that file's. A check of
+    # another file (--file, a scratch copy) counts as a check but leaves the status alone.
+    solution = workspace_for(files.meta.id) / files.meta.module
     status.record_check(
         files.meta.id,
         ok=result.ok,
         passed=result.passed,
         failed=result.failed,
         timed_out=result.timed_out,
+        sets_status=not solution.exists() or solution.resolve() == path.resolve(),
     )
     return result
 

@@ -105,6 +105,8 @@ def read_solution(path: Path) -> Path:
         raise UserError(f"{path} does not exist")
     if not path.is_file():
         raise UserError(f"{path} is not a file; pass the solution's .py file")
+    if path.suffix.lower() != ".py":
+        raise UserError(f"{path} is not a Python file; pass the solution's .py file")
     try:
         data = path.read_bytes()
     except OSError as exc:
