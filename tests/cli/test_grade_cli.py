@@ -371,3 +371,20 @@ def test_large_folder_uses_a_process_pool_and_matches_serial(tmp_path: Path) -> 
     serial = grade_files(files[:3], "chat", roots=[FIXTURES], workers=1)
     assert len(pooled) == len(files)
     assert [g.report.to_dict() for g in pooled[:3]] == [g.report.to_dict() for g in serial]  # type: ignore[union-attr]
+
+
+def test_a_pipe_in_a_folder_is_reported_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "cohort"
+    answer(folder, STRONG, "alice.md")
+    os.mkfifo(folder / "stuck.md")  # read, it would wait for a writer for ever
+    code, out, err = run(["grade", str(folder), "--prompt", "chat", "--json"], tmp_path)
+    assert code == 0, err
+    by_name = {Path(d["file"]).name: d for d in json.loads(out)}
+    assert "score" in by_name["alice.md"]
+    assert "pipe" in by_name["stuck.md"]["error"] and "score" not in by_name["stuck.md"]
+
+
+def test_a_device_over_the_limit_is_said_to_hold_more_than_1_mb(tmp_path: Path) -> None:
+    code, _, err = run(["grade", "/dev/zero", "--prompt", "chat"], tmp_path)
+    assert code == 2
+    assert "/dev/zero holds more than 1 MB" in err and "0.0 MB" not in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,8 +22,10 @@ MAX_ANSWER_BYTES = 1 << 20
 
 
 def _too_large(name: str, size: int) -> UserError:
+    # a pipe or a device (/dev/zero) has no size to give: what was read is over the limit
+    held = f"is {size / (1 << 20):.1f} MB" if size > MAX_ANSWER_BYTES else "holds more than 1 MB"
     return UserError(
-        f"{name} is {size / (1 << 20):.1f} MB; designcoach grades answers and transcripts of up "
+        f"{name} {held}; designcoach grades answers and transcripts of up "
         "to 1 MB (a 45-minute interview is about 50 KB)"
     )
 
@@ -96,6 +99,16 @@ def walk_answers(folder: Path) -> tuple[list[Path], list[Path]]:
     return found, other
 
 
+def _special(path: str) -> bool:
+    """A pipe, socket or device: in a folder it is no answer, and reading a pipe would wait
+    for a writer for ever. (Named on its own, one is read: `grade <(cmd)` gives a pipe.)"""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # gone, or a dangling link: reading it says what is wrong
+    return not stat.S_ISREG(mode)
+
+
 def shown_name(path: str) -> str:
     """A file name as reports show it: bytes that are not UTF-8 (kept by Python as lone
     surrogates) become U+FFFD, which JSON, CSV and the terminal can all write."""
@@ -136,6 +149,8 @@ def _init_worker(
 def _grade_file(path: str) -> Graded:
     from designcoach.grading.engine import grade_text
 
+    if _special(path):
+        return Graded(shown_name(path), error="a pipe, socket or device, not a file: not read")
     try:
         text = read_answer(path, name="the file")
     except UserError as exc:
