@@ -167,3 +167,16 @@ async def test_resuming_with_the_same_minutes_says_nothing_of_budgets(
         assert "budget" not in text_of(app.screen.query_one("#dialog-body", Static))
         await answer_dialog(pilot, yes=True)
         assert not any("budget" in n for n in notices(app))
+
+
+async def test_a_hint_reaches_the_draft_at_once(catalog: Catalog, home: Path) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n", *"We keep a log of messages.")
+        await pilot.press("ctrl+t")
+        assert app.screen.writer.flush()  # whatever was handed to the writer is on disk
+        path = home / "drafts" / "mini.json"
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        assert saved["hints"] == ["push"]
+        assert saved["texts"]["high-level"] == "We keep a log of messages."

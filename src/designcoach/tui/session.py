@@ -354,7 +354,9 @@ class SessionScreen(Screen[None]):
         hint.update(show.hint_text(self.session.give_hint(report)))
         hint.display = True
         self.call_after_refresh(hint.scroll_visible)
-        self._paint_status()
+        # saved at once, not at the next autosave: a hint taken counts even if the program
+        # is killed a moment later
+        self._autosave()
 
     def action_submit(self) -> None:
         self.editor.after_typed(self._ask_submit)
