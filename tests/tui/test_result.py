@@ -162,3 +162,16 @@ async def test_q_on_the_result_quits_with_the_session_in_the_history(
     assert record.answer.startswith("## Requirements\n\nWeb sockets")
     assert record.report["score"] == record.score  # the report can be opened again from there
     assert not (home / "drafts" / "mini.json").exists()  # no stale draft offered next time
+
+
+async def test_the_sessions_notices_do_not_follow_onto_the_result(catalog: Catalog) -> None:
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n")  # the deep dive: the twist is announced
+        await pilot.pause()
+        assert any(n.startswith("Twist:") for n in notices(app))
+        app.screen.editor.insert(ANSWER)
+        await submit(pilot, app)
+        await pilot.pause()
+        assert not any(n.startswith("Twist:") for n in notices(app))

@@ -409,6 +409,8 @@ class SessionScreen(Screen[None]):
             self.session, self.rubric, self.coach.history, self.drafts, self.writer
         )
         self.drafts.release(self.prompt.id)  # another designcoach may open it now
+        # the session's notices (a twist, a time warning) say nothing about the result
+        self.app.clear_notifications()
         if done.error:
             self.notify(
                 f"{done.error}. Your draft is kept.",
