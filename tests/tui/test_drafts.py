@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 from tui_helpers import answer_dialog, notices, text_of, wait_until
 
@@ -180,3 +181,24 @@ async def test_a_hint_reaches_the_draft_at_once(catalog: Catalog, home: Path) ->
         saved = json.loads(path.read_text(encoding="utf-8"))
         assert saved["hints"] == ["push"]
         assert saved["texts"]["high-level"] == "We keep a log of messages."
+
+
+@pytest.mark.parametrize("resume", [False, True])
+async def test_typing_while_the_resume_question_is_up_is_kept(
+    catalog: Catalog, home: Path, resume: bool
+) -> None:
+    """Someone typing as the program opens: what reaches the dialog goes into the answer, after
+    what was typed before it, whichever way the question is answered."""
+    from designcoach.tui.dialogs import ConfirmDialog
+
+    save_draft(home)
+    app = create_app("mini", catalog=catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press(*"typing early")
+        await answer_dialog(pilot, yes=resume)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        expected = "four five" + "typing early" if resume else "typing early"
+        await wait_until(pilot, lambda: screen.editor.text == expected)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,9 +40,15 @@ class ConfirmDialog(ModalScreen[bool]):
         no: str = "No",
         default: bool = False,
         escape_result: bool = False,
+        keep_typing: bool = False,
         name: str | None = None,
     ) -> None:
         super().__init__(name=name)
+        # With keep_typing, what is typed while the question is up (Enter aside) is kept in
+        # `typed`, for the screen below to put in the answer: someone typing as it opened
+        # loses nothing.
+        self.keep_typing = keep_typing
+        self.typed: list[events.Key] = []
         self.title_text = title
         self.body = body
         self.yes_label = yes
@@ -69,6 +76,12 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        if self.keep_typing and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self.typed.append(events.Key(event.key, event.character))
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
@@ -91,6 +104,7 @@ def resume_dialog(title: str, draft: Draft, phase: str, budget_note: str = "") -
         no="Start over",
         default=True,
         escape_result=True,
+        keep_typing=True,
     )
 
 

@@ -48,7 +48,10 @@ def offer_resume(
     phases = screen.session.phases
     phase = next((p.title for p in phases if p.id == draft.current), draft.current)
     ask, resumed = budget_notes(draft.minutes, screen.minutes)
-    screen.app.push_screen(
-        resume_dialog(screen.prompt.title, draft, phase, ask),
-        lambda resume: answer(draft, bool(resume), resumed),
-    )
+    dialog = resume_dialog(screen.prompt.title, draft, phase, ask)
+
+    def answered(resume: bool | None) -> None:
+        screen.keep_keys(dialog.typed)  # typed while it asked: they go into the answer too
+        answer(draft, bool(resume), resumed)
+
+    screen.app.push_screen(dialog, answered)

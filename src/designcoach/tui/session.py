@@ -169,6 +169,10 @@ class SessionScreen(Screen[None]):
         if self.started:
             self._type_stray_keys()
 
+    def keep_keys(self, keys: list[events.Key]) -> None:
+        """Keys typed into a dialog over the screen: into the answer once the session runs."""
+        self._stray_keys.extend(keys)
+
     def _type_stray_keys(self) -> None:
         if not self._stray_keys:
             return
