@@ -41,6 +41,11 @@ def _ok(stated: float, computed: float) -> bool:
         ("Uploads run at 3.6 million an hour, or about 1,000 per second.", 1000, 1000),
         ("Logs grow 4 TB per day, roughly 1.5 PB per year.", 1.5e15, 4e12 * 365),
         ("20 billion a day is 20 million per second.", 20e6, 20e9 / 86400),
+        # restated after a comma and "so" or "which is", with no "about"
+        ("We get 1M writes per second, so 86 million writes per day.", 86e6, 86.4e9),
+        ("We get 1M writes per second, which is 86 million writes per day.", 86e6, 86.4e9),
+        ("We get 1M writes per second, so that is 86 billion writes a day.", 86e9, 86.4e9),
+        ("That's 3,000 uploads a second, that's 260 million uploads a day.", 260e6, 259.2e6),
         # a peak from an average
         ("Reads average 230 thousand per second and reach 700 thousand per second at a 3x peak.",
          700e3, 690e3),
@@ -142,6 +147,8 @@ def test_not_a_calculation_in_words(sentence: str) -> None:
         "200,000 orders a day, about 1,500 requests per second at the dinner peak.",
         "We log 2 million events a day, about 5 thousand events per second at peak.",
         "10 thousand orders a day, about 40 requests per second.",  # orders are not requests
+        "We serve 1M reads per second, so 20 million users a day see fresh data.",
+        "We take 5 thousand writes per second, so 2 million reads per day stay cheap.",
     ],
 )
 def test_nothing_is_read_from_unclear_sentences(sentence: str) -> None:

@@ -3,7 +3,8 @@
 Four shapes, each tied to words that leave no doubt about the operation (a false "off by 10x" is
 worse than a missed estimate, so anything less clear is left alone):
 products `A users sending B messages each is C`, `A at B each is C`, `A times B is C`,
-`5% of A is C`; a rate restated in another time unit `C a day, about D per second`; a peak
+`5% of A is C`; a rate restated in another time unit `C a day, about D per second` (or
+`, so D`, `, which is D`, of the same thing when it is named); a peak
 `D per second ... E per second at a 3x peak`; and a division
 `A connections at B per server is C servers`.
 """
@@ -41,11 +42,13 @@ _RESULT = re.compile(
     rf"(?:is|are|gives|makes|means|comes\s+to|equals|totals|adds\s+up\s+to|that's|that’s)\s+"
     rf"{_HEDGE}|\s*,\s*so\s+{_HEDGE}"
 )
-# Between a rate and the same amount in another time unit: punctuation and "about" or "or".
+# Between a rate and the same amount in another time unit: punctuation and "about" or "or",
+# or a comma and "so" or "which is".
 _RESTATE = re.compile(
     r"\s*[,(—–-]?\s*(?:or\s+|i\.e\.,?\s+|(?:that|which)\s+is\s+|that's\s+|so\s+)?"
     r"(?:about|around|roughly|approximately|approx\.|nearly|almost|some|~)\s*"
     r"|\s*[,(—–-]?\s*(?:or|i\.e\.,?)\s+"
+    r"|\s*,\s*(?:(?:that|which)\s+is|that's|so(?:\s+that\s+is)?)\s+"
     rf"|\s+(?:is|are|means|comes\s+to|works\s+out\s+to)\s+{_HEDGE}"
 )
 # After a peak rate: "at a 3x peak", "at a 3x evening peak".
