@@ -30,6 +30,81 @@ def _credit(report: Report, item: str) -> float:
     return next(i.credit for i in report.items if i.id == item)
 
 
+def _evidence(report: Report, item: str) -> list[str]:
+    return next(i.evidence for i in report.items if i.id == item)
+
+
+NAMED = (
+    "Alice: Design WhatsApp. How do messages reach phones?\n"
+    "Candidate: Each phone keeps a persistent web socket so the server can push messages "
+    "instantly; polling wastes battery.\n"
+    "Alice: And photos?\n"
+    "Candidate: Upload to S3 behind a CDN and send only the URL in the message.\n"
+)
+REPLY = "Upload to S3 behind a CDN and send only the URL in the message."
+
+
+def test_a_reply_takes_its_subject_from_the_question() -> None:
+    report = _grade(NAMED)
+    assert _credit(report, "websockets") == 1.0
+    assert _credit(report, "image-sharing") == 1.0
+    assert _evidence(report, "image-sharing") == [REPLY]  # the candidate's words only
+    # as if the candidate had said the subject: the same credit
+    said = _grade(NAMED.replace("Candidate: Upload", "Candidate: Photos: Upload"))
+    assert _credit(said, "image-sharing") == 1.0
+
+
+def test_a_mechanism_stated_in_reply_to_a_named_subject_earns_credit() -> None:
+    text = (
+        "Interviewer: What about offline users?\n"
+        "Candidate: We store the message in an inbox for them and deliver it when they "
+        "reconnect, because the phone may be off for days.\n"
+    )
+    report = _grade(text)
+    assert _credit(report, "offline-delivery") == 1.0
+    assert _evidence(report, "offline-delivery")[0].startswith("We store the message")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Yes.",
+        "OK.",
+        "Sure, that sounds fine to me overall, really.",
+        "I would think about the chat screens first.",
+    ],
+)
+def test_agreeing_with_the_question_earns_nothing(reply: str) -> None:
+    text = (
+        "Interviewer: Would you use web sockets so the server can push messages instead of "
+        "polling, and keep offline users' messages in an inbox until they reconnect? And "
+        "photos in S3 behind a CDN, with only the URL in the message?\n"
+        f"Candidate: {reply}\n"
+    )
+    report = _grade(text)
+    assert report.score == 0
+    assert all(i.credit == 0 for i in report.items), [i.id for i in report.items if i.credit]
+
+
+def test_the_reason_must_be_the_candidates() -> None:
+    """The question's "polling" does not explain the candidate's bare "web sockets"."""
+    text = (
+        "Interviewer: Why web sockets rather than polling?\n"
+        "Candidate: Web sockets are what I would pick for this chat app here.\n"
+    )
+    assert _credit(_grade(text), "websockets") == 0.5
+
+
+def test_only_the_reply_right_after_the_question_takes_its_subject() -> None:
+    text = (
+        "Interviewer: And photos?\n"
+        "Candidate: I have not thought about that part of the design yet, sorry.\n"
+        "Interviewer: Fine. How do messages reach phones?\n"
+        "Candidate: Upload to S3 behind a CDN and send only the URL in the message.\n"
+    )
+    assert _credit(_grade(text), "image-sharing") == 0
+
+
 INTERVIEWER_ONLY = (
     "Interviewer: Design WhatsApp. Use web sockets, Cassandra, S3 and a CDN.\n"
     "Interviewer: Think about offline users and delivery receipts.\n"
