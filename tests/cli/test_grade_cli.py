@@ -118,6 +118,40 @@ def test_unusable_files_are_one_line_and_exit_2(tmp_path: Path, make, words: str
     assert "Traceback" not in err and out == ""
 
 
+ASKER_ONLY = (
+    "Interviewer: Design a chat app. Use web sockets so the server can push, and Cassandra.\n"
+    "Interviewer: Think about offline users and read receipts.\n"
+)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_an_interviewer_only_transcript_is_one_line_and_exit_2(
+    tmp_path: Path, as_json: bool
+) -> None:
+    """Nothing from the candidate is as empty as an empty file: no score of the interviewer's
+    words, and no silent 0."""
+    args = ["grade", answer(tmp_path, ASKER_ONLY, "asked.md"), "--prompt", "chat"]
+    code, out, err = run(args + ["--json"] * as_json, tmp_path)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "only the interviewer's turns" in err
+    code, out, err = run(["grade", "-", "--prompt", "chat"], tmp_path, stdin=ASKER_ONLY)
+    assert code == 2 and "standard input has only the interviewer's turns" in err
+
+
+def test_an_interviewer_only_transcript_in_a_folder_is_an_error_entry(tmp_path: Path) -> None:
+    folder = tmp_path / "cohort"
+    answer(folder, STRONG, "alice.md")
+    answer(folder, ASKER_ONLY, "asked.md")
+    code, out, _ = run(["grade", str(folder), "--prompt", "chat", "--json"], tmp_path)
+    assert code == 0
+    data = json.loads(out)
+    assert [Path(d["file"]).name for d in data] == ["alice.md", "asked.md"]
+    assert set(data[1]) == {"file", "error"} and "only the interviewer's" in data[1]["error"]
+    answer(folder, "", "alice.md")  # nothing left to grade: exit 2, as for empty files
+    code, _, _ = run(["grade", str(folder), "--prompt", "chat", "--json"], tmp_path)
+    assert code == 2
+
+
 def _bytes(tmp_path: Path, data: bytes, name: str) -> str:
     path = tmp_path / name
     path.write_bytes(data)

@@ -362,23 +362,21 @@ def test_an_interviewer_labelled_by_name_is_the_interviewer() -> None:
 
 
 def test_a_name_counts_only_when_it_is_the_one_other_speaker() -> None:
-    """Two names, a name that only answers once, or only `Q:` beside the name: an answer, as
-    before. A heading in capitals (`API:`) or in lower case (`Data model:`) is no name, and stays
-    in the turn it is in; a name only above the first turn (`Date:`) belongs to the opening."""
+    """Only `Q:` beside the name: an answer, as before. A heading in capitals (`API:`) or in
+    lower case (`Data model:`) is no name, and stays in the turn it is in; a name only above the
+    first turn (`Date:`) belongs to the opening. Beside `Interviewer:`, one name answering once
+    is the candidate, and two names both speak as the candidate (see below)."""
     assert parse_transcript(ASKED) is not None
-    assert parse_transcript(ASKED + "Bob: I would add a cache.\n") is None
     assert parse_transcript(ASKED.replace("Interviewer:", "Q:")) is None
     once = "Interviewer: Design a chat app.\nAlice: We use web sockets because they push.\n"
-    assert parse_transcript(once) is None
+    turns = parse_transcript(once)
+    assert turns is not None and [t.role for t in turns.turns] == ["interviewer", "candidate"]
     assert parse_transcript(once + "Interviewer: Thanks.\n") is not None
     for heading in ("API: POST /messages", "QPS: 230K", "Data model: messages by chat id"):
         text = ASKED.replace("Alice: Sure.", f"Alice: Sure.\n{heading}")
         turns = parse_transcript(text)
         assert turns is not None, heading
         assert turns.turns[-1].words == 1 + len(heading.split()), heading
-    assert (
-        parse_transcript(ASKED.replace("Alice: Sure.", "Alice: Sure.\nRequirements: chat")) is None
-    )
     opening = "# Mock interview, 1 June\nDate: 1 June\nWith: Sam and Alice\n\n"
     turns = parse_transcript(opening + ASKED)
     assert turns is not None and len(turns.turns) == 4
@@ -393,7 +391,6 @@ def test_written_answers_with_headings_stay_answers() -> None:
     for text in (
         f"Candidate: Jane Doe\nDate: 1 June\n\n{answer}\n",
         f"Requirements: chat\nAPI: POST /messages\nNote: {answer}\nNote: the end\n",
-        f"Interviewer: Sam\nMe: {answer}\n",
         f"{answer}\n\n{ASKED}",
     ):
         assert parse_transcript(text) is None, text

@@ -106,6 +106,10 @@ def run_grade(
 
     report = grade_text(text, prompt, rubric, level=level)
     _save_prepared(prepared)
+    from designcoach.grading.batch import unspoken
+
+    if why := unspoken(report, "standard input" if path == "-" else path):
+        raise UserError(why)
     if as_json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return

@@ -53,6 +53,17 @@ def decode_answer(data: bytes, name: str) -> str:
     return text
 
 
+def unspoken(report: Report, name: str) -> str:
+    """Why a report grades nothing, when its transcript holds no candidate turn (only the
+    interviewer speaks), as one line; "" otherwise. Such a file is as empty as a blank one."""
+    if report.transcript is None or report.transcript.candidate_words:
+        return ""
+    return (
+        f"{name} has only the interviewer's turns, so nothing from the candidate to grade; "
+        "label the candidate's turns `Candidate:`"
+    )
+
+
 def read_answer(path: str, name: str | None = None) -> str:
     """The answer in a file ('-' is standard input), or a UserError saying what is wrong.
 
@@ -164,6 +175,8 @@ def _grade_file(path: str) -> Graded:
         )
     except Exception as exc:  # noqa: BLE001 - one bad file must not sink the folder
         return Graded(shown_name(path), error=f"could not grade: {exc}")
+    if why := unspoken(report, "the file"):
+        return Graded(shown_name(path), error=why)
     return Graded(shown_name(path), report)
 
 

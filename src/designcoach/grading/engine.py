@@ -6,6 +6,7 @@ misconception_hit, band_for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -233,6 +234,12 @@ def grade_text(
 
     best = [_Best() for _ in rubric.items]
     norm = normalise(folded_text)  # once: sliced for each sentence, and split for the count
+    # (for a transcript's replies: what each sentence names alone, before any is declined)
+    named_alone = (
+        {(idx, m.item) for idx, mentions in by_sentence.items() for m in mentions}
+        if turns is not None
+        else set()
+    )
     for idx in sorted(by_sentence):
         mentions = by_sentence[idx]
         declines = decline_ends(folded[idx])
@@ -264,6 +271,17 @@ def grade_text(
             elif credit == 1.0 and idx in wrong_sentences:
                 credit, why = 0.5, WHY_WRONG_CLAIM
             best[mention.item].offer(credit, why, sent.text)
+
+    if turns is not None:
+        for idx, mention, (credit, why) in _answered(
+            text, turns, sents, index, norm, rubric_m, named_alone, best
+        ):
+            item = rubric.items[mention.item]
+            if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
+                credit, why = 0.5, WHY_BAD_ESTIMATE
+            elif credit == 1.0 and idx in wrong_sentences:
+                credit, why = 0.5, WHY_WRONG_CLAIM
+            best[mention.item].offer(credit, why, sents[idx].text)
 
     items = [
         ItemResult(
@@ -347,6 +365,86 @@ def grade_text(
         topic_share=round(topic_share, 2),
         relevance=relevance,
     )
+
+
+def _questions(
+    text: str, transcript: Transcript, sents: list[Sentence]
+) -> list[tuple[Sentence, int]]:
+    """Each candidate sentence that replies to the interviewer (its index in `sents`), with the
+    question it replies to: of the interviewer's turn just before the reply, the last sentence
+    that asks (holds a "?"), or else its last sentence."""
+    out: list[tuple[Sentence, int]] = []
+    starts = [s.start for s in sents]
+    for before, turn in zip(transcript.turns, transcript.turns[1:], strict=False):
+        if before.role != "interviewer" or turn.role != "candidate":
+            continue
+        asked = split_sentences(text, before.start, before.end)
+        if not asked:
+            continue
+        question = next((q for q in reversed(asked) if "?" in q.text), asked[-1])
+        first, last = bisect_left(starts, turn.start), bisect_left(starts, turn.end)
+        out.extend((question, idx) for idx in range(first, last))
+    return out
+
+
+def _answered(
+    text: str,
+    transcript: Transcript,
+    sents: list[Sentence],
+    index: Index,
+    norm: str,
+    rubric_m: CompiledRubric,
+    named_alone: set[tuple[int, int]],
+    best: list[_Best],
+) -> Iterator[tuple[int, Mention, tuple[float, str]]]:
+    """What candidate sentences earn read as replies to the question before them.
+
+    The question sets the subject ("And photos?" / "Upload to S3 behind a CDN"): each reply
+    sentence is matched again with the question in front of it, and an item the sentence does
+    not name alone counts when the candidate's words hold part of the match (it runs on past
+    the question into the reply) or, when the question alone names it, the item's own explain
+    pattern matches the candidate's sentence ("What about offline users?" / "... when they
+    reconnect"). The depth of the answer is read in the candidate's sentence alone, so the
+    interviewer's words never earn credit by themselves ("Yes." earns nothing), and the
+    evidence quotes the candidate only. Yields (sentence, mention, (credit, why)).
+    """
+    pairs = _questions(text, transcript, sents)
+    if not pairs:
+        return
+    # The question and the reply, one pair a line, matched through a literal index of their own.
+    joined: list[str] = []
+    asked: list[Sentence] = []
+    cuts: list[int] = []  # where the reply starts in each pair
+    pos = 0
+    for question, idx in pairs:
+        pair = f"{question.text} {sents[idx].text}"
+        asked.append(Sentence(pos, pos + len(pair), pair))
+        cuts.append(len(question.text) + 1)
+        joined.append(pair)
+        pos += len(pair) + 1
+    context = Index(fold("\n".join(joined)), asked, rubric_m.plan)
+    found: dict[int, list[Mention]] = {}
+    for number, im in enumerate(rubric_m.items):
+        if best[number].settled:
+            continue
+        for j in context.matched(im.detect):
+            idx = pairs[j][1]
+            if (idx, number) in named_alone:
+                continue  # graded as the sentence stands
+            spans = context.spans_in(im.detect, j)
+            if _declined(decline_ends(context.texts[j]), spans):
+                continue
+            cut = cuts[j]
+            own_spans = [(max(a, cut) - cut, b - cut) for a, b in spans if b > cut]
+            own = index.first(im.explain, idx)
+            if own_spans or own is not None:
+                reason = _own_text(own, sents[idx].text)
+                found.setdefault(idx, []).append(Mention(number, own_spans, reason, im.own_only))
+    for idx in sorted(found):
+        sent, mentions = sents[idx], found[idx]
+        depth = SentenceDepth(index.texts[idx], norm[sent.start : sent.end], sent.text)
+        for mention, credit in zip(mentions, credit_mentions(depth, mentions), strict=True):
+            yield idx, mention, credit
 
 
 def _off_topic(

@@ -5,20 +5,28 @@ starting a line with `Interviewer:` / `Candidate:` (or `Q:` / `A:`), optionally 
 optionally with a `[mm:ss]` or `[h:mm:ss]` stamp (or `(mm:ss)`, or bare: `00:30 Candidate:`,
 `Candidate 1:02:03:`) before or after the name; a misshapen stamp such as `[99:99]` or `99:99`
 still marks the turn, without a time. Lines without a label continue the turn above them. Only
-candidate turns are graded. The first turn must come near the top (at most 60 words before it,
+candidate turns are graded (read, too, with the question just before each: see
+`engine._answered`). The first turn must come near the top (at most 60 words before it,
 or a tenth of a long file): an answer with a few `Q:` / `A:` lines further down is graded as an
 answer.
 
 One side may be labelled by name. When `Interviewer:` labels turns and nothing labels a
-candidate turn (or `Candidate:` does and nothing labels an interviewer turn), and exactly one
-name labels lines below the first of those, in the same way (`Alice:`, `**Alice Smith**
-[00:30]:`, `00:30 Me:`), that speaker takes the other role, provided the talk goes back and
-forth: the speaker changes at least twice, so an answer headed `Candidate: Jane Doe` and
-`Date: 1 June` stays an answer. A name is one or two words of letters, each starting with a
-capital and not all capitals: `API:` or `Data model:` is no name, and its line continues the
-turn above it. A name found only above the first `Interviewer:` / `Candidate:` line belongs to
-the opening (`Date: 1 June`); with two names or more below it, or none, the file is graded as
-an answer.
+candidate turn, and exactly one name labels lines below the first of them, in the same way
+(`Alice:`, `**Alice Smith** [00:30]:`, `00:30 Me:`), that speaker is the candidate, however
+few the turns (`Me: OK.` once is a reply). When `Candidate:` labels turns and nothing labels
+an interviewer turn, one name below the first of them is the interviewer provided the talk
+goes back and forth: the speaker changes at least twice, so an answer headed `Candidate: Jane
+Doe` and `Date: 1 June` stays an answer. A name is one or two words of letters, each starting
+with a capital and not all capitals: `API:` or `Data model:` is no name, and its line continues
+the turn above it. A name found only above the first `Interviewer:` / `Candidate:` line belongs
+to the opening (`Date: 1 June`).
+
+The interviewer's words are never graded, so a file with `Interviewer:` lines is a transcript
+even when no one name answers: then every name below the first of them speaks as the candidate
+(two names: both), an `Interviewer:` turn ends at its first blank line, and what follows it is
+the candidate's (an answer written below a quoted question). With no such words, the
+transcript has no candidate turn and nothing is graded. With two or more names beside
+`Candidate:`, or none, and with only `Q:` / `A:` labels on one side, the file is an answer.
 
 Time per phase (only when two or more turns carry stamps). Method:
 1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
@@ -237,6 +245,8 @@ def _named_speaker(
     other = "interviewer" if role == "candidate" else "candidate"
     turns = found + [(m, other) for m in named if m.group("who") == name]
     turns.sort(key=lambda turn: turn[0].start())
+    if role == "interviewer":
+        return turns  # an interviewer and one other speaker: a talk, however short
     changes = sum(a[1] != b[1] for a, b in zip(turns, turns[1:], strict=False))
     return turns if changes >= 2 else []
 
@@ -255,23 +265,76 @@ def parse_transcript(text: str) -> Transcript | None:
     if not matches:
         return None
     found = [(m, _role(m.group("who"))) for m in matches]
+    asked_only = False  # `Interviewer:` and no single other speaker: see `_asked_only`
     if all(role == found[0][1] for _, role in found):
-        found = _named_speaker(text, found)
-        if not found:
+        named = _named_speaker(text, found)
+        if not named and found[0][1] == "interviewer":
+            named = _asked_only(text, found)
+            asked_only = bool(named)
+        if not named:
             return None
+        found = named
     preamble = len(WORD.findall(text, 0, found[0][0].start()))
     if preamble > PREAMBLE_WORDS and preamble > PREAMBLE_SHARE * len(WORD.findall(text)):
         return None
     turns = []
     for i, (m, role) in enumerate(found):
         end = found[i + 1][0].start() if i + 1 < len(found) else len(text)
-        body_end = end
-        while body_end > m.end() and text[body_end - 1].isspace():
-            body_end -= 1
-        turn = Turn(role, m.end(), body_end, _stamp_seconds(m))
-        turn.words = len(WORD.findall(text, turn.start, turn.end))
+        split = asked_only and role == "interviewer"
+        cut = _paragraph_end(text, m.end(), end) if split else end
+        turn = _turn(text, role, m.end(), cut, _stamp_seconds(m))
         turns.append(turn)
+        if cut < end:
+            rest = _turn(text, "candidate", cut, end, None)
+            if rest.words:
+                turns.append(rest)
     return Transcript(turns)
+
+
+def _turn(text: str, role: str, start: int, end: int, seconds: int | None) -> Turn:
+    """A turn over text[start:end], white space trimmed from both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    turn = Turn(role, start, end, seconds)
+    turn.words = len(WORD.findall(text, start, end))
+    return turn
+
+
+def _asked_only(
+    text: str, found: list[tuple[re.Match[str], str]]
+) -> list[tuple[re.Match[str], str]]:
+    """The turns of a file with `Interviewer:` labels and no single other speaker, whose
+    interviewer's words must still not be graded: every name labelling lines below the first
+    of them speaks as the candidate (with two names or more, which of them is the candidate
+    is unknown, and grading both is better than grading the interviewer). None when only
+    `Q:` labels the lines (a written answer's questions to itself)."""
+    if not any(m.group("who").lower() == "interviewer" for m, _ in found):
+        return []
+    taken, first = {m.start() for m, _ in found}, found[0][0].start()
+    named = [
+        (m, "candidate")
+        for m in speakers(text)
+        if m.start() > first and m.start() not in taken and _is_name(m.group("who"))
+    ]
+    return sorted(found + named, key=lambda turn: turn[0].start())
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    """Where an `Interviewer:` turn ends when no other speaker may follow it: at its first
+    blank line, within text[start:end]. What follows is the candidate's, as an answer written
+    below a quoted question is."""
+    at = text.find("\n", start, end)
+    while at >= 0:
+        line = at + 1
+        line_end = text.find("\n", line, end)
+        if line_end < 0:
+            line_end = end
+        if not text[line:line_end].strip():
+            return at
+        at = line_end if line_end < end else -1
+    return end
 
 
 def _role(who: str) -> str:
