@@ -226,7 +226,11 @@ def grade_text(
 
     # The sentences that assert each misconception (in order), and all of them together.
     wrong = [
-        [idx for idx, spans in sorted(index.matches(mm).items()) if asserted(folded[idx], spans)]
+        [
+            idx
+            for idx, spans in sorted(index.matches(mm).items())
+            if asserted(folded[idx], spans, mm)
+        ]
         for mm in rubric_m.misconceptions
     ]
     wrong_sentences = {idx for hit_idx in wrong for idx in hit_idx}
