@@ -135,6 +135,11 @@ class Misconception(Strict):
     note: str = Field(min_length=1, description="What the study notes say.")
     penalty: float = Field(default=5.0, ge=0, le=25, description="Points taken off the score.")
     card: str | None = None
+    cancels: list[str] = Field(
+        default_factory=list,
+        description="Ids of the rubric's items a sentence asserting it earns nothing for: the"
+        " item whose name the wrong claim gives another meaning.",
+    )
     examples: MisconceptionExamples = Field(default_factory=MisconceptionExamples)
 
 
@@ -156,6 +161,13 @@ class Rubric(Strict):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"ids repeat: {', '.join(dupes)}")
+        items = {item.id for item in self.items}
+        for mis in self.misconceptions:
+            unknown = [i for i in mis.cancels if i not in items]
+            if unknown:
+                raise ValueError(
+                    f"misconception {mis.id!r} cancels items the rubric lacks: {', '.join(unknown)}"
+                )
         return self
 
     @property

@@ -62,6 +62,9 @@ WHY_BAD_ESTIMATE = "named with arithmetic that is off by more than 10x"
 # A sentence that asserts one of the rubric's misconceptions offers the wrong claim as its
 # reasoning, so whatever reason word or number sits in it, what it names earns at most half.
 WHY_WRONG_CLAIM = "named in a sentence that makes a wrong claim (see the misconceptions)"
+# A misconception may name items it cancels: the sentence gives that item's name another
+# meaning ("write-back: update the database, then invalidate"), so it earns nothing for it.
+WHY_WRONG_MEANING = "named with another idea's meaning (see the misconceptions)"
 MAX_EVIDENCE = 2
 SETTLED = "(not read: the item is settled)"  # stands in for an explain match that is not sought
 OWN_ONLY = "estimates"  # the category whose items generic reasons and numbers cannot back
@@ -141,8 +144,9 @@ def credit_sentence(
     """The credit one sentence alone earns for an item: 0, 0.5 or 1 (rubric examples use it).
 
     The sentence stands alone, so the bare-list rule sees only this item. `misconceptions`: the
-    rubric's; a sentence that asserts one earns at most half.
+    rubric's; a sentence that asserts one earns at most half, and nothing for an item it cancels.
     """
+    misconceptions = tuple(misconceptions)
     folded = fold(sentence)
     im = item_matcher(item)
     spans = im.detect.spans(folded)
@@ -150,6 +154,10 @@ def credit_sentence(
         return 0.0
     mention = Mention(0, spans, _own_text(im.explain.first(folded), sentence), im.own_only)
     credit = credit_mentions(SentenceDepth(folded, cased=sentence), [mention])[0][0]
+    if credit > 0 and any(
+        item.id in m.cancels and misconception_hit(m, sentence) for m in misconceptions
+    ):
+        return 0.0
     if credit == 1.0 and any(misconception_hit(m, sentence) for m in misconceptions):
         return 0.5
     return credit
@@ -227,10 +235,21 @@ def grade_text(
 
     # The sentences that assert each misconception (in order), and all of them together.
     wrong = [
-        [idx for idx, spans in sorted(index.matches(mm).items()) if asserted(folded[idx], spans)]
+        [
+            idx
+            for idx, spans in sorted(index.matches(mm).items())
+            if asserted(folded[idx], spans, mm)
+        ]
         for mm in rubric_m.misconceptions
     ]
     wrong_sentences = {idx for hit_idx in wrong for idx in hit_idx}
+    # For each such sentence, the items (by number) it names with another idea's meaning.
+    cancelled: dict[int, set[int]] = {}
+    for mis, hit_idx in zip(rubric.misconceptions, wrong, strict=True):
+        if hit_idx and mis.cancels:
+            numbers = {n for n, item in enumerate(rubric.items) if item.id in mis.cancels}
+            for idx in hit_idx:
+                cancelled.setdefault(idx, set()).update(numbers)
 
     best = [_Best() for _ in rubric.items]
     norm = normalise(folded_text)  # once: sliced for each sentence, and split for the count
@@ -266,7 +285,9 @@ def grade_text(
             credits = reasoned_credit(depth, mentions)
         for mention, (credit, why) in zip(mentions, credits, strict=True):
             item = rubric.items[mention.item]
-            if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
+            if credit > 0 and mention.item in cancelled.get(idx, ()):
+                credit, why = 0.0, WHY_WRONG_MEANING
+            elif credit == 1.0 and idx in bad_estimates and item.category == "estimates":
                 credit, why = 0.5, WHY_BAD_ESTIMATE
             elif credit == 1.0 and idx in wrong_sentences:
                 credit, why = 0.5, WHY_WRONG_CLAIM

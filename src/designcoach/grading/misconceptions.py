@@ -6,6 +6,11 @@ database", "receipts never get the same priority as messages") or a verdict foll
 same clause ("storing images as BLOBs in the database is a mistake"). Clauses end at
 , ; : dashes and words like but/so/while, so "we don't need web sockets, so clients poll the
 server" still asserts polling, and "poll the server rather than use web sockets" asserts it too.
+
+Some wrong claims are themselves stated with a negation ("two-phase commit never blocks",
+"consumers do not need to be idempotent"). A pattern for one wraps those words in a group named
+`claim`: negation cues inside that group are the claim, not a denial of it, while a cue
+elsewhere in the match or clause ("it is a myth that 2PC never blocks") still denies it.
 """
 
 from __future__ import annotations
@@ -45,14 +50,31 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
-def negated(sentence: str, start: int, end: int) -> bool:
-    """Whether the match at start:end of a case-folded sentence is denied (see above)."""
+def negated(sentence: str, start: int, end: int, claim: tuple[int, int] | None = None) -> bool:
+    """Whether the match at start:end of a case-folded sentence is denied (see above).
+
+    `claim`: the span of the match's `claim` group, whose negation cues do not deny it."""
     before, after = _clause(sentence, start, end)
-    return bool(
-        NEG_BEFORE.search(before)
-        or NEG_BEFORE.search(sentence, start, end)
-        or NEG_AFTER.search(after)
+    if NEG_BEFORE.search(before) or NEG_AFTER.search(after):
+        return True
+    return any(
+        claim is None or not (claim[0] <= cue.start() and cue.end() <= claim[1])
+        for cue in NEG_BEFORE.finditer(sentence, start, end)
     )
+
+
+CLAIM = "claim"
+
+
+def claim_span(mis_matcher: Matcher, sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the `claim` group of the match at start:end, if a pattern made it with one."""
+    for part in mis_matcher.parts:
+        if CLAIM not in part.rx.groupindex:
+            continue
+        for found in part.rx.finditer(sentence):
+            if found.span() == (start, end) and found.start(CLAIM) >= 0:
+                return found.span(CLAIM)
+    return None
 
 
 # An item named only to be turned down: "we will not use a session service", "we don't need
@@ -119,12 +141,23 @@ def matcher(mis: Misconception) -> Matcher:
     return cached(mis, lambda: Matcher.of(mis.detect))
 
 
-def asserted(folded: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether any of the matches (spans in a case-folded sentence) is not negated."""
-    return any(not negated(folded, start, end) for start, end in spans)
+def asserted(folded: str, spans: list[tuple[int, int]], mis_matcher: Matcher | None = None) -> bool:
+    """Whether any of the matches (spans in a case-folded sentence) is not negated.
+
+    `mis_matcher`: the misconception's patterns, read for a `claim` group only where a match
+    looks negated (rare, so the patterns run again only then)."""
+    for start, end in spans:
+        if not negated(folded, start, end):
+            return True
+        if mis_matcher is not None:
+            claim = claim_span(mis_matcher, folded, start, end)
+            if claim is not None and not negated(folded, start, end, claim):
+                return True
+    return False
 
 
 def misconception_hit(mis: Misconception, sentence: str) -> bool:
     """Whether one sentence alone asserts the misconception (matched and not negated)."""
     folded = fold(sentence)
-    return asserted(folded, matcher(mis).spans(folded))
+    found = matcher(mis)
+    return asserted(folded, found.spans(folded), found)
