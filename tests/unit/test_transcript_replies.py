@@ -156,3 +156,16 @@ def test_two_other_names_both_speak_for_the_candidate() -> None:
 
 def test_only_q_labels_still_make_no_transcript() -> None:
     assert parse_transcript("Q: Why web sockets?\nQ: Why Cassandra?\n") is None
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I would wait until I know more.",
+        "Let me come back to that once we have the rest.",
+    ],
+)
+def test_a_stray_explain_word_in_a_reply_about_nothing_earns_nothing(reply: str) -> None:
+    """ "until" and "come back" explain offline delivery, but only in a reply about it."""
+    text = f"Interviewer: What about offline users?\nCandidate: {reply}\n"
+    assert _credit(_grade(text), "offline-delivery") == 0

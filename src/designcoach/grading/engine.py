@@ -5,6 +5,7 @@ misconception_hit, band_for.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -295,7 +296,7 @@ def grade_text(
 
     if turns is not None:
         for idx, mention, (credit, why) in _answered(
-            text, turns, sents, index, norm, rubric_m, named_alone, best
+            text, turns, sents, index, norm, rubric, rubric_m, named_alone, best
         ):
             item = rubric.items[mention.item]
             if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
@@ -414,6 +415,7 @@ def _answered(
     sents: list[Sentence],
     index: Index,
     norm: str,
+    rubric: Rubric,
     rubric_m: CompiledRubric,
     named_alone: set[tuple[int, int]],
     best: list[_Best],
@@ -458,6 +460,11 @@ def _answered(
             cut = cuts[j]
             own_spans = [(max(a, cut) - cut, b - cut) for a, b in spans if b > cut]
             own = index.first(im.explain, idx)
+            if own is not None and not own_spans:
+                # an explain word alone may be a stray "until": the reply must be about the item
+                item = rubric.items[number]
+                if not _on_the_item(sents[idx].text, item.title, item.hint):
+                    own = None
             if own_spans or own is not None:
                 reason = _own_text(own, sents[idx].text)
                 found.setdefault(idx, []).append(Mention(number, own_spans, reason, im.own_only))
@@ -466,6 +473,32 @@ def _answered(
         depth = SentenceDepth(index.texts[idx], norm[sent.start : sent.end], sent.text)
         for mention, credit in zip(mentions, credit_mentions(depth, mentions), strict=True):
             yield idx, mention, credit
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+# Words of four letters or more that say nothing of what a reply is about.
+_EMPTY_WORDS = frozenset(
+    {"that", "this", "these", "those", "with", "from", "they", "them", "their", "there", "then",
+     "than", "when", "what", "which", "would", "will", "shall", "could", "should", "have", "been",
+     "each", "into", "only", "more", "most", "some", "such", "also", "just", "like", "know", "sure",
+     "about", "think", "maybe", "really", "your", "yours", "very", "well", "here", "does", "done",
+     "make", "want", "need"}
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=512)
+def _item_stems(title: str, hint: str) -> frozenset[str]:
+    words = _CONTENT_WORD.findall(f"{title} {hint}".lower())
+    return frozenset(w[:5] for w in words if w not in _EMPTY_WORDS)
+
+
+def _on_the_item(sentence: str, title: str, hint: str) -> bool:
+    """Whether a reply shares a content word (its first five letters) with the item's title
+    or hint: "we keep it in an inbox until they reconnect" does, "I would wait until I know
+    more" does not, though both hold the explain word "until"."""
+    stems = _item_stems(title, hint)
+    words = _CONTENT_WORD.findall(sentence.lower())
+    return any(w[:5] in stems for w in words if w not in _EMPTY_WORDS)
 
 
 def _off_topic(
