@@ -40,13 +40,7 @@ from designcoach.grading.scoring import (
     pick_followups,
     weighted_score,
 )
-from designcoach.grading.text import (
-    Sentence,
-    count_words,
-    plain_spaces,
-    split_sentences,
-    unwrap,
-)
+from designcoach.grading.text import Sentence, count_words, plain_spaces, split_sentences, unwrap
 from designcoach.grading.transcripts import (
     Transcript,
     assign_phases,

@@ -7,7 +7,7 @@ The work is done with str methods where possible: they run at C speed, regexes d
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -190,8 +190,8 @@ def unwrap(region: str) -> str:
             stop -= 1
         if not stop or region[stop - 1] in _ENDS:
             continue
-        if fences and sum(1 for f in fences if f < stop) % 2:
-            continue  # code
+        if bisect_left(fences, stop) % 2:
+            continue  # inside a code fence
         begin = region.rfind("\n", 0, stop) + 1
         body = begin
         while region[body] in " \t":
@@ -231,9 +231,10 @@ def unwrap(region: str) -> str:
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """The sentences of text[start:end]: split at . ! ? and at every line break. A Markdown
-    heading line ("## Data model", as practice writes above each phase) is not one: it names
-    a part of the answer and is graded as neither evidence nor a fragment."""
+    """The sentences of text[start:end]: split at . ! ? and at every line break (grading first
+    makes the breaks of hard-wrapped lines spaces: `unwrap`). A Markdown heading line ("## Data
+    model", as practice writes above each phase) is not one: it names a part of the answer and
+    is graded as neither evidence nor a fragment."""
     end = len(text) if end is None else end
     region = text[start:end]
     # Without ! ? or a tab (in the text or a line), only ". " ends a sentence.
