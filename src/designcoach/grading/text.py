@@ -154,6 +154,16 @@ _LABEL = re.compile(
     rf"(?:{_STAMP}[ \t]+)?[*_]*[^\W\d][\w'-]*(?: [\w'-]+){{0,2}}[*_]*(?:[ \t]*{_STAMP})?[ \t]*[:：]"
 )
 
+_LABEL_WITHIN = 64  # characters: a label's colon comes before
+
+
+def _colon_near(text: str, at: int) -> bool:
+    """Whether a colon follows `at` closely enough to end a label (a search at C speed, which
+    spares the label's regex most lines)."""
+    return (
+        text.find(":", at, at + _LABEL_WITHIN) >= 0 or text.find("：", at, at + _LABEL_WITHIN) >= 0
+    )
+
 
 def _links(line: str) -> bool:
     """Whether `line` (stripped at its end) stops where no sentence can: on a comma or a word
@@ -208,7 +218,7 @@ def unwrap(region: str) -> str:
         if (
             (first in _MARKER_START and _MARKER.match(region, at))  # "- next", "2. next step"
             or region.startswith(_FENCES, at)
-            or _LABEL.match(region, at)
+            or (_colon_near(region, at) and _LABEL.match(region, at))
         ):
             continue
         starts = first.islower() or first.isdigit() or first in _CONTINUING
