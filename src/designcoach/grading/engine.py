@@ -42,7 +42,7 @@ from designcoach.grading.scoring import (
     pick_followups,
     weighted_score,
 )
-from designcoach.grading.text import Sentence, count_words, plain_spaces, split_sentences
+from designcoach.grading.text import Sentence, count_words, plain_spaces, split_sentences, unwrap
 from designcoach.grading.transcripts import (
     Transcript,
     assign_phases,
@@ -113,8 +113,8 @@ def compiled(rubric: Rubric) -> CompiledRubric:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of a whole text (kept for callers of the first grader)."""
-    return split_sentences(text)
+    """The sentences of a whole text, as grading cuts them (hard-wrapped lines joined)."""
+    return split_sentences(unwrap(text))
 
 
 def _own_text(own: re.Match[str] | None, sentence: str) -> str | None:
@@ -217,6 +217,8 @@ def grade_text(
     lvl = level_for(level)
     text = plain_spaces(text)  # evidence then quotes a no-break space as a plain one
     turns = parse_transcript(text) if transcript is not False else None
+    # A line break that wraps a sentence is a space (same length: turns and spans still hold).
+    text = unwrap(text)
     sents = _graded_sentences(text, turns)
     rubric_m = compiled(rubric)
     folded_text = fold(text)

@@ -7,7 +7,7 @@ The work is done with str methods where possible: they run at C speed, regexes d
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -115,10 +115,136 @@ def _stops(text: str, line: str, start: int, plain: bool) -> list[int]:
 _new_tuple = tuple.__new__
 
 
+# Hard wrapping puts line breaks inside a paragraph; they act as spaces, as Markdown reads them.
+# A break stays one where the text is shaped in lines: blank lines, headings, list items, table
+# rows, block quotes, code fences, "Label:" lines (as transcripts have), and short lines that
+# list terms one a line without bullets (the grader gives a list nothing, joined or not).
+#
+# A break that may wrap: after a line that does not end in . ! ? or : (there the sentence, or
+# what introduces the lines below, ends), before a line that is not blank and starts no heading,
+# table row or block quote. The search starts with a plain "\n", so it runs at C speed and
+# leaves the usual break (after a full stop, or a blank line) to no Python code at all.
+_MAY_WRAP = re.compile(r"\n(?<![\n.!?:]\n)(?=[ \t]*[^\s#|>])")
+_ENDS = frozenset("\n.!?:")
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
+_FENCES = ("```", "~~~")
+# A line starting with these neither continues one above it nor goes on to the next.
+_OWN_LINE = frozenset("#|>")
+# The rest of a wrapped sentence starts in lower case, with a figure or with one of these.
+_CONTINUING = frozenset("`(/\"'“‘")
+# From this many characters a line of prose is wrapped rather than a short entry of a bare list
+# ("Group chats"): wrapped at 40 columns, the narrowest in use, a line is longer.
+_WRAPPED = 30
+# From this many characters a line of prose is wrapped whatever starts the next (a name such as
+# "Kafka", "ONE/QUORUM/ALL", "-> 302"): wrapping at 72 or 80 columns leaves lines this long.
+_WRAPPED_LONG = 60
+# A sentence does not end on these: the line after one goes on with it, whatever its case.
+_LINKS = frozenset((
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "into", "via", "per", "as", "than", "that", "which", "whose", "where", "when",
+    "while", "if", "because", "so", "since", "until", "unless", "whether", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "its", "their", "our", "your", "this", "these",
+    "those", "each", "every", "not", "can", "will", "would", "should", "must", "may", "might",
+    "could",
+))  # fmt: skip
+# A label ("Data model: ...", "Q: ...", "[00:30] Candidate: ...", "**Alice** (01:02):") starts
+# its own line: one to three words, in bold or not, a time stamp before or after them, a colon.
+_STAMP = r"[\[(]?\d[\d:.]*[\])]?"
+_LABEL = re.compile(
+    rf"(?:{_STAMP}[ \t]+)?[*_]*[^\W\d][\w'-]*(?: [\w'-]+){{0,2}}[*_]*(?:[ \t]*{_STAMP})?[ \t]*[:：]"
+)
+
+_LABEL_WITHIN = 64  # characters: a label's colon comes before
+
+
+def _colon_near(text: str, at: int) -> bool:
+    """Whether a colon follows `at` closely enough to end a label (a search at C speed, which
+    spares the label's regex most lines)."""
+    return (
+        text.find(":", at, at + _LABEL_WITHIN) >= 0 or text.find("：", at, at + _LABEL_WITHIN) >= 0
+    )
+
+
+def _links(line: str) -> bool:
+    """Whether `line` (stripped at its end) stops where no sentence can: on a comma or a word
+    such as "the", "of" or "because"."""
+    if line[-1] == ",":
+        return True
+    return line[line.rfind(" ") + 1 :].lower() in _LINKS
+
+
+def unwrap(region: str) -> str:
+    """`region` with each line break that wraps a paragraph or a list item made a space (so of
+    the same length: spans still hold).
+
+    A break wraps when the line below continues the sentence: it starts in lower case or with a
+    figure after a line long enough to be wrapped prose, or it follows a line as long as wrapping
+    at 72 columns leaves, a comma or a word such as "the". The line of a list item also goes on
+    to an indented line below it. A line that starts a list item, heading, block quote, table
+    row, code fence or label ("API: ...", "Candidate: ...") continues nothing, and the lines of
+    a fenced code block are left as they are.
+    """
+    breaks = list(_MAY_WRAP.finditer(region))
+    if not breaks:
+        return region
+    fences: list[int] = (
+        [m.start() for m in _FENCE.finditer(region)] if "``" in region or "~~" in region else []
+    )
+    out: list[str] = []
+    done = 0  # region[:done] is in out
+    item = False  # the line above the break belongs to a list item
+    continued = -1  # where the last joined line starts
+    for m in breaks:
+        newline = stop = m.start()
+        while stop and region[stop - 1] in " \t\r":
+            stop -= 1
+        if not stop or region[stop - 1] in _ENDS:
+            continue
+        if bisect_left(fences, stop) % 2:
+            continue  # inside a code fence
+        begin = region.rfind("\n", 0, stop) + 1
+        body = begin
+        while region[body] in " \t":
+            body += 1
+        if region[body] in _OWN_LINE or region.startswith(_FENCES, body):
+            continue
+        if begin != continued:
+            marker = _MARKER.match(region, begin, stop) if region[body] in _MARKER_START else None
+            item = marker is not None
+        at = newline + 1
+        while region[at] in " \t":
+            at += 1
+        first = region[at]
+        if (
+            (first in _MARKER_START and _MARKER.match(region, at))  # "- next", "2. next step"
+            or region.startswith(_FENCES, at)
+            or (_colon_near(region, at) and _LABEL.match(region, at))
+        ):
+            continue
+        starts = first.islower() or first.isdigit() or first in _CONTINUING
+        line = region[begin:stop]
+        if item:
+            joins = at > newline + 1 or starts or _links(line)
+        else:
+            length = stop - body
+            joins = (starts and length >= _WRAPPED) or length >= _WRAPPED_LONG or _links(line)
+        if not joins:
+            continue
+        out.append(region[done:stop])
+        out.append(" " * (newline + 1 - stop))
+        done = newline + 1
+        continued = done
+    if not out:
+        return region
+    out.append(region[done:])
+    return "".join(out)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """The sentences of text[start:end]: split at . ! ? and at every line break. A Markdown
-    heading line ("## Data model", as practice writes above each phase) is not one: it names
-    a part of the answer and is graded as neither evidence nor a fragment."""
+    """The sentences of text[start:end]: split at . ! ? and at every line break (grading first
+    makes the breaks of hard-wrapped lines spaces: `unwrap`). A Markdown heading line ("## Data
+    model", as practice writes above each phase) is not one: it names a part of the answer and
+    is graded as neither evidence nor a fragment."""
     end = len(text) if end is None else end
     region = text[start:end]
     # Without ! ? or a tab (in the text or a line), only ". " ends a sentence.
