@@ -41,6 +41,7 @@ COMPILED = (
     "literal_index",
     "matching",
     "misconceptions",
+    "replies",
     "scoring",
     "text",
     "transcripts",

@@ -29,6 +29,7 @@ Words are found with str methods (lower, translate, split) rather than regexes: 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -483,3 +484,8 @@ def reasoned_credit(depth: SentenceDepth, mentions: list[Mention]) -> list[tuple
         else (0.5, WHY_NO_FIGURE if m.own_only else WHY_BARE)
         for what, m in zip(backed, mentions, strict=True)
     ]
+
+
+def own_text(own: re.Match[str] | None, sentence: str) -> str | None:
+    """The text of an item's explain match in a sentence (found in its folded form), or None."""
+    return sentence[own.start() : own.end()] if own else None

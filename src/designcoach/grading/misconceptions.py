@@ -16,6 +16,7 @@ elsewhere in the match or clause ("it is a myth that 2PC never blocks") still de
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from designcoach.grading.matching import Matcher, cached, fold
@@ -161,3 +162,8 @@ def misconception_hit(mis: Misconception, sentence: str) -> bool:
     folded = fold(sentence)
     found = matcher(mis)
     return asserted(folded, found.spans(folded), found)
+
+
+def all_declined(declines: frozenset[int], spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether every place the item is named in the sentence is turned down (`decline_ends`)."""
+    return bool(declines) and all(start in declines for start, _ in spans)
