@@ -36,6 +36,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return (code if isinstance(code, int) else 0), out, err
 
 
+def kata_rows(capsys: pytest.CaptureFixture[str]) -> dict[str, dict]:
+    """`kata list --json`, by kata id."""
+    return {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+
+
 def one_line_error(err: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
@@ -324,13 +329,13 @@ def test_a_check_of_another_file_leaves_the_solutions_status(
     scratch = tmp_path / "scratch.py"
     scratch.write_text("class LRUCache:\n    pass\n")
     assert run(capsys, "kata", "check", "lru-cache", "--file", str(scratch))[0] == 1
-    rows = {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+    rows = kata_rows(capsys)
     assert rows["lru-cache"]["status"] == "passing" and rows["lru-cache"]["failed"] == 0
     # the workspace's own file named with --file is the solution: its result counts
     (_home / "katas" / "lru-cache" / "lru_cache.py").write_text(scratch.read_text())
     solution = str(_home / "katas" / "lru-cache" / "lru_cache.py")
     assert run(capsys, "kata", "check", "lru-cache", "--file", solution)[0] == 1
-    rows = {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+    rows = kata_rows(capsys)
     assert rows["lru-cache"]["status"] == "failing"
 
 
@@ -340,7 +345,7 @@ def test_a_kata_never_started_takes_its_status_from_the_file_checked(
     mine = tmp_path / "mine.py"
     shutil.copyfile(KATAS / "hash-ring" / "solution" / "hash_ring.py", mine)
     assert run(capsys, "kata", "check", "hash-ring", "--file", str(mine))[0] == 0
-    rows = {row["id"]: row for row in json.loads(run(capsys, "kata", "list", "--json")[1])}
+    rows = kata_rows(capsys)
     assert rows["hash-ring"]["status"] == "passing"
 
 
