@@ -21,7 +21,8 @@ PLAIN_NUM = re.compile(
     r"trillion\b|mn\b|bn\b|tn\b|[kKmMbBtT](?![A-Za-z])))?"
 )
 PLAIN_BETWEEN = re.compile(
-    r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
+    r"(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|"
+    r"\btimes\b(?=\s*(?:(?:about|around|roughly|approx\w*)\s*)?[~(]*\s*$)|"
     r"\b(?:multiplied|divided) by\b)"
     r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
     r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"

@@ -41,6 +41,9 @@ def _ok(stated: float, computed: float) -> bool:
         ("Uploads run at 3.6 million an hour, or about 1,000 per second.", 1000, 1000),
         ("Logs grow 4 TB per day, roughly 1.5 PB per year.", 1.5e15, 4e12 * 365),
         ("20 billion a day is 20 million per second.", 20e6, 20e9 / 86400),
+        # after "100 times" that only counts: the restatement is read, not 100 x 5 billion
+        ("Users swipe 100 times, so 5 billion swipes a day, which is roughly 60k per second.",
+         60e3, 5e9 / 86400),
         # restated after a comma and "so" or "which is", with no "about"
         ("We get 1M writes per second, so 86 million writes per day.", 86e6, 86.4e9),
         ("We get 1M writes per second, which is 86 million writes per day.", 86e6, 86.4e9),
@@ -148,6 +151,9 @@ def test_not_a_calculation_in_words(sentence: str) -> None:
         "We log 2 million events a day, about 5 thousand events per second at peak.",
         "10 thousand orders a day, about 40 requests per second.",  # orders are not requests
         "We serve 1M reads per second, so 20 million users a day see fresh data.",
+        # "times" that counts how often, not a multiplication by the next number
+        "Each of 50M users swipes 100 times, so 5 billion swipes a day.",
+        "Each swipes 100 times a day, which is 5 billion swipes.",
         "We take 5 thousand writes per second, so 2 million reads per day stay cheap.",
     ],
 )

@@ -37,7 +37,10 @@ _NUM = re.compile(
 _BETWEEN = re.compile(
     # The first characters of the alternatives below; the words among them start after \b.
     r"(?=[x×*·÷/=≈≃\-→~()]|\b[tmdegiaosw])"
-    r"(?:(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|\btimes\b|"
+    # "times" multiplies only right before the next number ("50M users times 40"), not in
+    # "each swipes 100 times, so 5 billion a day" or "100 times a day"
+    r"(?:(?P<op>(?:(?<=\s)|^)[x×](?=\s*[~(]?\s*$|\s)|[*·×÷]|/(?=\s*[~(]*\s*$)|"
+    r"\btimes\b(?=\s*(?:(?:about|around|roughly|approx\w*)\s*)?[~(]*\s*$)|"
     r"\b(?:multiplied|divided) by\b)"
     r"|(?P<eq>==?|≈|≃|->|→|=>|\bequals\b|\bgives\b|\b(?:is|are|so|or|that's|which is)\s+"
     r"(?:about|around|roughly|approximately|approx\.?|~)(?=\s*[~(]*\s*$)|~)"
