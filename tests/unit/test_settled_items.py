@@ -16,8 +16,8 @@ class NeverSettled(engine._Best):
 
     __slots__ = ()
 
-    def offer(self, credit: float, why: str, text: str) -> None:
-        super().offer(credit, why, text)
+    def offer(self, credit: float, why: str, text: str, own: bool = False) -> None:
+        super().offer(credit, why, text, own)
         self.settled = False
 
 
@@ -46,8 +46,8 @@ def test_strong_answers_do_settle_items() -> None:
     class Watch(engine._Best):
         __slots__ = ()
 
-        def offer(self, credit: float, why: str, text: str) -> None:
-            super().offer(credit, why, text)
+        def offer(self, credit: float, why: str, text: str, own: bool = False) -> None:
+            super().offer(credit, why, text, own)
             settled.append(self.settled)
 
     with pytest.MonkeyPatch.context() as patch:

@@ -163,25 +163,29 @@ def credit_sentence(
 
 
 class _Best:
-    __slots__ = ("credit", "why", "evidence", "settled")
+    """An item's best credit so far, its reason, and the sentences that show it: first one
+    whose reason is the item's own (its explain patterns) over one with a general reason (a
+    number, a "because"), which would otherwise stand first only for coming first."""
+
+    __slots__ = ("credit", "why", "evidence", "own", "settled")
 
     def __init__(self) -> None:
         self.credit = 0.0
         self.why = WHY_MISSING
         self.evidence: list[str] = []
-        self.settled = False  # full credit with all the evidence shown: no offer changes it
+        self.own = False  # the first evidence gives the item's own reason
+        self.settled = False  # full credit, own reason, all the evidence shown: nothing changes
 
-    def offer(self, credit: float, why: str, text: str) -> None:
+    def offer(self, credit: float, why: str, text: str, own: bool = False) -> None:
         if credit > self.credit or not self.evidence:
-            self.credit, self.why, self.evidence = credit, why, [text]
-        elif (
-            credit == self.credit
-            and credit > 0
-            and len(self.evidence) < MAX_EVIDENCE
-            and text not in self.evidence
-        ):
-            self.evidence.append(text)
-        self.settled = self.credit == 1.0 and len(self.evidence) == MAX_EVIDENCE
+            self.credit, self.why, self.evidence, self.own = credit, why, [text], own
+        elif credit == self.credit and credit > 0 and text not in self.evidence:
+            if own and not self.own:
+                self.why, self.own = why, True
+                self.evidence = [text, *self.evidence][:MAX_EVIDENCE]
+            elif len(self.evidence) < MAX_EVIDENCE:
+                self.evidence.append(text)
+        self.settled = self.credit == 1.0 and self.own and len(self.evidence) == MAX_EVIDENCE
 
 
 def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence]:
@@ -287,7 +291,8 @@ def grade_text(
                 credit, why = 0.5, WHY_BAD_ESTIMATE
             elif credit == 1.0 and idx in wrong_sentences:
                 credit, why = 0.5, WHY_WRONG_CLAIM
-            best[mention.item].offer(credit, why, sent.text)
+            its_own = credit == 1.0 and mention.own_reason not in (None, SETTLED)
+            best[mention.item].offer(credit, why, sent.text, its_own)
 
     if turns is not None:
         from designcoach.grading.replies import answered  # transcripts only
