@@ -422,3 +422,16 @@ def test_a_device_over_the_limit_is_said_to_hold_more_than_1_mb(tmp_path: Path) 
     code, _, err = run(["grade", "/dev/zero", "--prompt", "chat"], tmp_path)
     assert code == 2
     assert "/dev/zero holds more than 1 MB" in err and "0.0 MB" not in err
+
+
+def test_a_file_name_a_spreadsheet_would_run_is_written_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cohort"
+    answer(folder, STRONG, "=HYPERLINK(x).md")
+    answer(folder, STRONG, "alice.md")
+    monkeypatch.chdir(folder)
+    code, out, err = run(["grade", ".", "--prompt", "chat", "--csv", "-"], tmp_path)
+    assert code == 0, err
+    files = [row[0] for row in csv.reader(io.StringIO(out, newline=""))][1:]
+    assert "'=HYPERLINK(x).md" in files and "alice.md" in files

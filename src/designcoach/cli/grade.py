@@ -217,6 +217,12 @@ def _write_csv(path: Path, results: list[Graded]) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _cell(text: str) -> str:
+    """Text for a CSV cell: one that a spreadsheet would run as a formula (a file named
+    `=HYPERLINK(...).md`) starts with an apostrophe, which shows it as the text it is."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _write_csv_rows(fh: TextIO, results: list[Graded]) -> None:
     """The CSV summary, a header row then a row per file, written to `fh`."""
     from designcoach.content.constants import CATEGORIES
@@ -236,11 +242,13 @@ def _write_csv_rows(fh: TextIO, results: list[Graded]) -> None:
     for g in results:
         r = g.report
         if r is None:
-            writer.writerow([g.file, *[""] * (len(head) - 1 + len(CATEGORIES)), g.error])
+            writer.writerow(
+                [_cell(g.file), *[""] * (len(head) - 1 + len(CATEGORIES)), _cell(g.error)]
+            )
             continue
         writer.writerow(
             [
-                g.file,
+                _cell(g.file),
                 f"{r.score:.1f}",
                 r.band,
                 r.level,
