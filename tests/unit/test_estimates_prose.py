@@ -216,3 +216,24 @@ def test_any_text_reads_without_error_and_spans_lie_inside(text: str) -> None:
 )
 def test_exponents_as_python_prints_them(sentence: str, stated: float) -> None:
     assert [s for _, _, s, _ in check_sentence(sentence)] == [pytest.approx(stated)]
+
+
+@pytest.mark.parametrize("sign", ["~", "≈", "≃"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "5B swipes per day {} 58K per second",
+        "5 billion swipes a day {} 58 thousand a second",
+        "5B swipes/day ({} 58K/s)",
+    ],
+)
+def test_approximately_equal_sign_hedges_like_a_tilde(template: str, sign: str) -> None:
+    # "≈" is how a pasted estimate often reads; it must count as "~" does.
+    _span, stated, computed = _one(template.format(sign))
+    assert stated == 58e3
+    assert _ok(stated, computed)
+
+
+def test_approximately_equal_sign_carries_a_chain_on() -> None:
+    found = check_sentence("50M DAU x 100 = 5B swipes/day ≈ 58K/s")
+    assert [stated for _s, _e, stated, _c in found] == [5e9, 58e3]

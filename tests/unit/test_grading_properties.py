@@ -92,3 +92,8 @@ def test_fast_matching_agrees_with_plain_case_insensitive_search(text: str) -> N
         want = {i for i, s in enumerate(sentences) if plain.search(s.text)}
         got = set(index.matches(fast))
         assert got == want, item.id
+
+
+def test_fold_reads_curly_single_quotes_as_the_apostrophe() -> None:
+    # Text pasted from a word processor: "can’t" must meet a pattern's "can't", at equal length.
+    assert fold("The DB Can’t use ‘one’ index") == "the db can't use 'one' index"

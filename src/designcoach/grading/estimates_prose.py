@@ -26,7 +26,8 @@ _STOP = (
     r"was|were|be|been|we|it|this|these|those|they|there|times|at|of|with|only|just)\b"
 )
 _NOUN = rf"(?!{_STOP})[a-z][a-z'’-]*"
-_HEDGE = r"(?:(?:about|around|roughly|approximately|approx\.|nearly|almost|some|~)\s*)?"
+# "≈" and "≃" hedge a figure as "~" does ("5B swipes per day ≈ 58K per second").
+_HEDGE = r"(?:(?:about|around|roughly|approximately|approx\.|nearly|almost|some|~|≈|≃)\s*)?"
 _VERBING = (
     r"sending|posting|uploading|downloading|making|doing|viewing|reading|writing|watching|"
     r"sharing|storing|swiping|opening|generating|producing|creating|issuing|streaming|following"
@@ -46,7 +47,7 @@ _RESULT = re.compile(
 # or a comma and "so" or "which is".
 _RESTATE = re.compile(
     r"\s*[,(—–-]?\s*(?:or\s+|i\.e\.,?\s+|(?:that|which)\s+is\s+|that's\s+|so\s+)?"
-    r"(?:about|around|roughly|approximately|approx\.|nearly|almost|some|~)\s*"
+    r"(?:about|around|roughly|approximately|approx\.|nearly|almost|some|~|≈|≃)\s*"
     r"|\s*[,(—–-]?\s*(?:or|i\.e\.,?)\s+"
     r"|\s*,\s*(?:(?:that|which)\s+is|that's|so(?:\s+that\s+is)?)\s+"
     rf"|\s+(?:is|are|means|comes\s+to|works\s+out\s+to)\s+{_HEDGE}"

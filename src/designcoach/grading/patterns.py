@@ -45,7 +45,9 @@ for _low, _others in _EXTRA_CASES.items():
         if _m != min(_members):
             _CANON[_m] = min(_members)
 # The one character whose lowercase is two characters; map it first so lengths stay equal.
-_PRE = {0x130: "i"}
+# Curly single quotes (as pasted from a word processor) read as the ASCII apostrophe, so
+# "can’t" meets a pattern's "can't" (patterns are folded alike, so "['’]" still matches).
+_PRE = {0x130: "i", 0x2018: "'", 0x2019: "'"}
 
 
 def fold(text: str) -> str:

@@ -26,7 +26,7 @@ from designcoach.grading.patterns import (
 # requirement is exact), by pattern. The CLI saves them between runs (save_prepared and
 # load_prepared): reading a pattern's parse tree in Python costs more than everything else in a
 # cold `grade`.
-PREPARED_VERSION = 9
+PREPARED_VERSION = 10
 Prepared = tuple[str, Requirement | None, bool]
 _PREPARED: dict[str, Prepared] = {}
 _dirty = False
