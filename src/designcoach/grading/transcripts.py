@@ -332,8 +332,14 @@ def _speaker_lines(text: str) -> list[re.Match[str]]:
     they are labels, and this is only asked when there are none)."""
     if text.count(":") + text.count("：") < 3:  # cheap: most answers stop here
         return []
+    starts = _colon_lines(text, _may_hold_speaker)
+    # A talk names someone twice: when no line opens as another does (stamps and markup aside),
+    # no pattern need be tried (an answer's `In scope:`, `Photos:`, ... parts are all unlike).
+    keys = {_opening(text, start) for start in starts}
+    if len(keys) == len(starts):
+        return []
     found = []
-    for start in _colon_lines(text, _may_hold_speaker):
+    for start in starts:
         m = SPEAKER.match(text, start) or HEADER.match(text, start)
         if m is None:
             continue
@@ -343,6 +349,17 @@ def _speaker_lines(text: str) -> list[re.Match[str]]:
         if _is_name(who, 3) or (m.re is HEADER and who.lower() in _ROLE_WORDS):
             found.append(m)
     return found
+
+
+def _opening(text: str, start: int) -> str:
+    """What the line at `start` holds before its first colon, without stamps and markup:
+    the name of a speaker line, or nothing when a stamp comes first (`00:00:05 Sam:`)."""
+    end = len(text)
+    for colon in _COLONS:
+        at = text.find(colon, start)
+        if 0 <= at < end:
+            end = at
+    return text[start:end].strip(" \t>*_-[]()0123456789")
 
 
 def _talk(lines: list[re.Match[str]]) -> bool:
