@@ -72,20 +72,27 @@ def test_zoom_stamps_time_the_turns() -> None:
         OTTER.replace("Sam Lee", "Interviewer").replace("Priya Raman", "Candidate"),
         OTTER.replace("  0:00", " (0:00)").replace("  1:10", " (1:10)"),
         OTTER.replace("  1:05", "  1:01:05").replace("  1:10", "  1:01:10"),
+        OTTER.replace("\n", "\r\n"),
+        "# Mock interview\n\nWhatsApp, 4 December\n\n" + OTTER,
+        OTTER.replace("Sam Lee  1:05\n", "Sam Lee  0:50\nGood.\n\nSam Lee  1:05\n"),
     ],
-    ids=["otter", "roles", "parentheses", "past-the-hour"],
+    ids=["otter", "roles", "parentheses", "past-the-hour", "crlf", "title", "one-name-twice"],
 )
 def test_otter_exports_are_transcripts(text: str) -> None:
     turns = parse_transcript(text)
     assert turns is not None
-    assert [t.role for t in turns.turns] == ["interviewer", "candidate"] * 2
+    roles = [t.role for t in turns.turns]
+    assert [r for i, r in enumerate(roles) if not i or roles[i - 1] != r] == [
+        "interviewer",
+        "candidate",
+    ] * 2
     assert text[turns.turns[1].start : turns.turns[1].end].startswith("Each phone keeps")
     assert text[turns.turns[1].start : turns.turns[1].end].endswith("wastes battery.")
     assert turns.turns[0].seconds == 0 and turns.turns[1].seconds == 12
     prompt, rubric = chat()
     report = grade_text(text, prompt, rubric)
     assert report.transcript is not None
-    assert report.transcript.interviewer_words == 12
+    assert report.transcript.candidate_words == 33  # Priya's words alone
     push = next(i for i in report.items if i.id == "realtime-push")
     assert push.credit == 1.0 and "Each phone keeps" in push.evidence[0]
 

@@ -105,7 +105,7 @@ SPEAKER = re.compile(_label(_NAME), re.MULTILINE)
 # A speaker line of an Otter.ai export: the name and a stamp alone on their line ("Sam Lee  0:00",
 # "Priya (0:12)"), the words on the lines below.
 HEADER = re.compile(
-    rf"[ \t]*[*_]*(?P<who>{_NAME})[*_]*[ \t]*(?:\({_time('1')}\)|(?<=[ \t]){_time('2')})[ \t]*$",
+    rf"[ \t]*[*_]*(?P<who>{_NAME})[*_]*[ \t]*(?:\({_time('1')}\)|(?<=[ \t]){_time('2')})[ \t]*\r?$",
     re.MULTILINE,
 )
 CANDIDATE_ROLES = frozenset({"candidate", "a"})
