@@ -393,7 +393,8 @@ def _named_pair(text: str, lines: list[re.Match[str]]) -> Transcript | None:
     ends = [m.start() for m in lines[1:]] + [len(text)]
     if fixed:
         first = fixed[0]
-        asker = first if first.lower() == "interviewer" else names[names[0] == first]
+        other = names[1] if names[0] == first else names[0]
+        asker = first if first.lower() == "interviewer" else other
     else:
         runs = dict.fromkeys(names, 0)
         asks = dict.fromkeys(names, 0)
@@ -450,8 +451,8 @@ def read_transcript(text: str) -> tuple[Transcript | None, bool]:
         if pair is not None:
             return pair, False
         return None, _talk(lines)
-    found_ = _labelled(text, matches)
-    return found_, found_ is None and _talk(_speaker_lines(text))
+    labelled = _labelled(text, matches)
+    return labelled, labelled is None and _talk(_speaker_lines(text))
 
 
 def _labelled(text: str, matches: list[re.Match[str]]) -> Transcript | None:
