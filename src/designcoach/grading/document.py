@@ -110,6 +110,8 @@ def report_document(
     ]
     if report.off_topic:
         doc.append(Line([(f"Off topic: {report.relevance}.", "bold red")]))
+    if report.reading:
+        doc.append(Line([(f"{report.reading}.", "yellow")]))
     doc += [Heading("Categories"), Bars(list(report.categories.items()))]
 
     done = sorted((i for i in report.items if i.credit > 0), key=lambda i: (-i.credit, -i.weight))

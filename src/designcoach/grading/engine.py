@@ -49,8 +49,8 @@ from designcoach.grading.text import Sentence, count_words, plain_spaces, split_
 from designcoach.grading.transcripts import (
     Transcript,
     assign_phases,
-    parse_transcript,
     phase_seconds,
+    read_transcript,
     unordered_stamps,
     vote,
 )
@@ -197,6 +197,13 @@ def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence
     return out
 
 
+# Said when a file looks like a talk (lines labelled by names) but is graded as an answer.
+READ_AS_ANSWER = (
+    "Read as a written answer: label the turns Interviewer: and Candidate: to grade it as a"
+    " transcript"
+)
+
+
 def grade_text(
     text: str,
     prompt: Prompt,
@@ -213,7 +220,7 @@ def grade_text(
     """
     lvl = level_for(level)
     text = plain_spaces(text)  # evidence then quotes a no-break space as a plain one
-    turns = parse_transcript(text) if transcript is not False else None
+    turns, talk = read_transcript(text) if transcript is not False else (None, False)
     # A line break that wraps a sentence is a space (same length: turns and spans still hold).
     text = unwrap(text)
     sents = _graded_sentences(text, turns)
@@ -389,6 +396,7 @@ def grade_text(
         level=lvl.name,
         topic_share=round(topic_share, 2),
         relevance=relevance,
+        reading=READ_AS_ANSWER if talk else "",
     )
 
 

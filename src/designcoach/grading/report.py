@@ -76,6 +76,9 @@ class Report:
     level: str = "mid"
     topic_share: float = 1.0  # share of the graded words in sentences on the prompt's topic
     relevance: str = ""  # why the score was capped as off-topic, if it was
+    # how the file was read, when that may surprise (a talk graded as a written answer); the
+    # text report's alone: INTERFACES.md promises no key for it
+    reading: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of INTERFACES.md; keys beyond it are additions, never renames."""

@@ -28,6 +28,19 @@ the candidate's (an answer written below a quoted question). With no such words,
 transcript has no candidate turn and nothing is graded. With two or more names beside
 `Candidate:`, or none, and with only `Q:` / `A:` labels on one side, the file is an answer.
 
+Both sides may be labelled by name, as Zoom (`00:00:05 Sam Lee: ...`), Google Meet (`Sam Lee:
+...`) and Otter.ai exports do (a line holding only the name and a stamp, `Sam Lee  0:00` or
+`Sam Lee (0:00)`, its words on the lines below, up to the next such line). Only when no
+`Interviewer:` / `Candidate:` / `Q:` / `A:` label is found, a file is a talk between two names
+(one to three words each, as above; labels of written answers such as `Note:`, `Pros:` or
+`Storage:` are not names) when exactly two names label its lines, each takes turns at least
+twice (a run of lines by one name is one turn), and above the first of them come only blank
+lines, headings and one short title, so that their turns hold the whole file. The interviewer
+is the one who asks: of the two, the one whose turns hold more question marks, or, as many,
+the one who speaks first; a talk in which no one asks anything is no interview. In Otter.ai's
+layout `Interviewer` and `Candidate` may stand for names. With three names or more, and no
+label, the file is an answer, and the report says it was read as one.
+
 Time per phase (only when two or more turns carry stamps). Method:
 1. Each turn gets votes for the interview phases: phase words in its text ("requirements",
    "QPS", "schema", "bottleneck", ...), and, for candidate turns, one vote per rubric item it
@@ -85,9 +98,16 @@ def _label(who: str) -> str:
 
 _STAMP_PLACES = "1234"  # bracketed before the name, bare before it, bracketed after, bare after
 LABEL = re.compile(_label("interviewer|candidate|q|a"), re.IGNORECASE | re.MULTILINE)
-# A speaker labelled by name, in the same place and with the same stamps: one or two words of
+# A speaker labelled by name, in the same place and with the same stamps: one to three words of
 # letters (`_is_name` then wants each to start with a capital, and not be all capitals).
-SPEAKER = re.compile(_label(r"[^\W\d_]+(?: [^\W\d_]+)?"), re.MULTILINE)
+_NAME = r"[^\W\d_]+(?: [^\W\d_]+){0,2}"
+SPEAKER = re.compile(_label(_NAME), re.MULTILINE)
+# A speaker line of an Otter.ai export: the name and a stamp alone on their line ("Sam Lee  0:00",
+# "Priya (0:12)"), the words on the lines below.
+HEADER = re.compile(
+    rf"[ \t]*[*_]*(?P<who>{_NAME})[*_]*[ \t]*(?:\({_time('1')}\)|(?<=[ \t]){_time('2')})[ \t]*\r?$",
+    re.MULTILINE,
+)
 CANDIDATE_ROLES = frozenset({"candidate", "a"})
 
 _PHASE_WORDS = {
@@ -142,7 +162,7 @@ class Transcript:
 
 def _stamp_seconds(m: re.Match[str]) -> int | None:
     """The time of a label's stamp: the one before the name or, when that has none, after it."""
-    for at in _STAMP_PLACES:
+    for at in "12" if m.re is HEADER else _STAMP_PLACES:
         seconds = _seconds(m.group("h" + at), m.group("m" + at), m.group("s" + at))
         if seconds is not None:
             return seconds
@@ -193,16 +213,23 @@ def speakers(text: str) -> list[re.Match[str]]:
 
 
 def _may_hold_speaker(before: str) -> bool:
-    """Like `_may_hold_label`: before a speaker's first colon come at most three words (a
-    name's two and a bare stamp's first digits) amid characters from " \t>*_-"."""
+    """Like `_may_hold_label`: before a speaker's first colon come at most four words (a
+    name's three and a bare stamp's first digits) amid characters from " \t>*_-"."""
     if "[" in before or "(" in before or not before.isascii():
         return True
-    return len(before.strip(" \t>*_-").split()) <= 3
+    return len(before.strip(" \t>*_-").split()) <= 4
 
 
 def _line_matches(
     text: str, pattern: re.Pattern[str], may_hold: Callable[[str], bool]
 ) -> list[re.Match[str]]:
+    found = (pattern.match(text, start) for start in _colon_lines(text, may_hold))
+    return [m for m in found if m]
+
+
+def _colon_lines(text: str, may_hold: Callable[[str], bool]) -> list[int]:
+    """The starts of the lines with a colon, in order, where `may_hold` takes the text before
+    their first colon (of either kind)."""
     lines = set()
     for colon in _COLONS:
         at = text.find(colon)
@@ -214,16 +241,18 @@ def _line_matches(
             if at < 0:
                 break
             at = text.find(colon, at)
-    found = (pattern.match(text, start) for start in sorted(lines))
-    return [m for m in found if m]
+    return sorted(lines)
 
 
-def _is_name(who: str) -> bool:
-    """A person's name rather than a heading: each word starts with a capital and is not all
-    capitals ("Alice", "Alice Smith", "Me"; not "API", "QPS" or "Data model"), and it is not
-    one of the fixed names."""
-    return who.lower() not in _NAMES and all(
-        word[0].isupper() and not word.isupper() for word in who.split(" ")
+def _is_name(who: str, most: int = 2) -> bool:
+    """A person's name rather than a heading: at most `most` words, each starting with a
+    capital and not all capitals ("Alice", "Alice Smith", "Me"; not "API", "QPS" or "Data
+    model"), and it is not one of the fixed names."""
+    words = who.split(" ")
+    return (
+        len(words) <= most
+        and who.lower() not in _NAMES
+        and all(word[0].isupper() and not word.isupper() for word in words)
     )
 
 
@@ -251,6 +280,153 @@ def _named_speaker(
     return turns if changes >= 2 else []
 
 
+# Labels that head parts of written answers, not speakers ("Note:", "Pros:", "Storage:"): a
+# file whose lines two of these take in turns is an answer, however regular.
+_NOT_SPEAKERS = frozenset(
+    [
+        "note",
+        "notes",
+        "pros",
+        "cons",
+        "pro",
+        "con",
+        "summary",
+        "example",
+        "examples",
+        "answer",
+        "question",
+        "solution",
+        "problem",
+        "input",
+        "output",
+        "storage",
+        "requirements",
+        "requirement",
+        "reads",
+        "writes",
+        "read",
+        "write",
+        "step",
+        "goal",
+        "goals",
+        "context",
+        "approach",
+        "idea",
+        "assumption",
+        "assumptions",
+        "option",
+        "result",
+        "tip",
+        "warning",
+        "todo",
+    ]
+)
+_ROLE_WORDS = frozenset({"interviewer", "candidate"})  # alone in an Otter.ai speaker line
+TITLE_WORDS = 8  # a title line above a talk between two names: at most this many words
+
+
+def _speaker_lines(text: str) -> list[re.Match[str]]:
+    """The lines a name labels, in order: `Sam:` or `00:00:05 Sam Lee:` (Zoom, Google Meet), or
+    a line that holds only a name and a stamp, `Sam Lee  0:00` (Otter.ai). Names here have up
+    to three words; `Interviewer` and `Candidate` count in Otter.ai's layout only (with a colon
+    they are labels, and this is only asked when there are none)."""
+    if text.count(":") + text.count("：") < 3:  # cheap: most answers stop here
+        return []
+    starts = _colon_lines(text, _may_hold_speaker)
+    # A talk names someone twice: when no line opens as another does (stamps and markup aside),
+    # no pattern need be tried (an answer's `In scope:`, `Photos:`, ... parts are all unlike).
+    keys = {_opening(text, start) for start in starts}
+    if len(keys) == len(starts):
+        return []
+    found = []
+    for start in starts:
+        m = SPEAKER.match(text, start) or HEADER.match(text, start)
+        if m is None:
+            continue
+        who = m.group("who")
+        if who.lower() in _NOT_SPEAKERS:
+            continue
+        if _is_name(who, 3) or (m.re is HEADER and who.lower() in _ROLE_WORDS):
+            found.append(m)
+    return found
+
+
+def _opening(text: str, start: int) -> str:
+    """What the line at `start` holds before its first colon, without stamps and markup:
+    the name of a speaker line, or nothing when a stamp comes first (`00:00:05 Sam:`)."""
+    end = len(text)
+    for colon in _COLONS:
+        at = text.find(colon, start)
+        if 0 <= at < end:
+            end = at
+    return text[start:end].strip(" \t>*_-[]()0123456789")
+
+
+def _talk(lines: list[re.Match[str]]) -> bool:
+    """Whether lines labelled by names look like a talk: three or more, two names or more,
+    one of them twice (a list of `Cache:` / `Queue:` / `Database:` parts names each once)."""
+    if len(lines) < 3:
+        return False
+    names = [m.group("who") for m in lines]
+    return len(set(names)) >= 2 and len(set(names)) < len(names)
+
+
+def _named_pair(text: str, lines: list[re.Match[str]]) -> Transcript | None:
+    """A talk between two speakers labelled by name, or None (see the module docstring).
+
+    The two names must take turns, each twice or more (runs of one name's lines are one
+    turn), and together hold the whole file: above the first of them, only headings, blank
+    lines and a short title. The interviewer asks the questions: of the two, the one whose
+    turns hold more question marks, or, as many, the one who speaks first; a talk where no one
+    asks anything is no interview (`Cache:` / `Queue:` parts, twice). `Interviewer` and
+    `Candidate` in Otter.ai's layout name their roles, and the other name takes the other.
+    """
+    if len(lines) < 2:
+        return None
+    names: list[str] = []
+    for m in lines:
+        if m.group("who") not in names:
+            names.append(m.group("who"))
+    if len(names) != 2 or not _only_headings(text, lines[0].start()):
+        return None
+    fixed = [n for n in names if n.lower() in _ROLE_WORDS]
+    ends = [m.start() for m in lines[1:]] + [len(text)]
+    if fixed:
+        first = fixed[0]
+        other = names[1] if names[0] == first else names[0]
+        asker = first if first.lower() == "interviewer" else other
+    else:
+        runs = dict.fromkeys(names, 0)
+        asks = dict.fromkeys(names, 0)
+        for i, (m, end) in enumerate(zip(lines, ends, strict=True)):
+            who = m.group("who")
+            if i == 0 or lines[i - 1].group("who") != who:
+                runs[who] += 1
+            asks[who] += text.count("?", m.end(), end)
+        asker = names[1] if asks[names[1]] > asks[names[0]] else names[0]
+        if min(runs.values()) < 2 or not asks[asker]:
+            return None
+    turns = []
+    for m, end in zip(lines, ends, strict=True):
+        role = "interviewer" if m.group("who") == asker else "candidate"
+        turns.append(_turn(text, role, m.end(), end, _stamp_seconds(m)))
+    return Transcript(turns)
+
+
+def _only_headings(text: str, end: int) -> bool:
+    """Whether text[:end] holds only blank lines, Markdown headings and rules, and at most one
+    short title (no more than `TITLE_WORDS` words, not ending a sentence)."""
+    titles = 0
+    for line in text[:end].splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or not line.strip("-=*_ "):
+            continue
+        titles += 1
+        if titles > 1 or len(line.split()) > TITLE_WORDS or line.endswith((".", "!", "?", ":")):
+            return False
+    return True
+
+
 PREAMBLE_WORDS = 60  # before the first turn: a title, a date, who took part
 PREAMBLE_SHARE = 0.1  # or, in a long transcript, this share of its words
 
@@ -261,9 +437,26 @@ def parse_transcript(text: str) -> Transcript | None:
     Turns must start near the top: a written answer that ends with a few `Q:` / `A:` lines (its
     clarifying questions, say) is an answer, not a transcript whose only words are those.
     """
+    return read_transcript(text)[0]
+
+
+def read_transcript(text: str) -> tuple[Transcript | None, bool]:
+    """`parse_transcript`'s answer, and, when it is None, whether the text still looks like a
+    talk: three lines or more labelled by names, one of them at least twice (see `_talk`), so
+    the report can say the file was read as a written answer."""
     matches = labels(text)
     if not matches:
-        return None
+        lines = _speaker_lines(text)
+        pair = _named_pair(text, lines)
+        if pair is not None:
+            return pair, False
+        return None, _talk(lines)
+    labelled = _labelled(text, matches)
+    return labelled, labelled is None and _talk(_speaker_lines(text))
+
+
+def _labelled(text: str, matches: list[re.Match[str]]) -> Transcript | None:
+    """The transcript of a text with `Interviewer:` / `Candidate:` (or `Q:` / `A:`) labels."""
     found = [(m, _role(m.group("who"))) for m in matches]
     asked_only = False  # `Interviewer:` and no single other speaker: see `_asked_only`
     if all(role == found[0][1] for _, role in found):
