@@ -44,6 +44,7 @@ COMPILED = (
     "replies",
     "scoring",
     "text",
+    "transcript_phases",
     "transcripts",
 )
 GROUP = "designcoach_grader"  # the shared library's name: designcoach_grader__mypyc.*.so

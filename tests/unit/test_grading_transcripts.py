@@ -11,14 +11,8 @@ from hypothesis import strategies as st
 from designcoach.grading.document import report_document
 from designcoach.grading.engine import grade_text
 from designcoach.grading.render import render_plain
-from designcoach.grading.transcripts import (
-    Transcript,
-    Turn,
-    ordered_stamps,
-    parse_transcript,
-    phase_seconds,
-    unordered_stamps,
-)
+from designcoach.grading.transcript_phases import ordered_stamps, phase_seconds, unordered_stamps
+from designcoach.grading.transcripts import Transcript, Turn, parse_transcript
 
 STAMPED = """\
 [00:00] Interviewer: Design a chat app. What are the requirements and the scope?

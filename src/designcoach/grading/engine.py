@@ -46,14 +46,13 @@ from designcoach.grading.scoring import (
     weighted_score,
 )
 from designcoach.grading.text import Sentence, count_words, plain_spaces, split_sentences, unwrap
-from designcoach.grading.transcripts import (
-    Transcript,
+from designcoach.grading.transcript_phases import (
     assign_phases,
     phase_seconds,
-    read_transcript,
     unordered_stamps,
     vote,
 )
+from designcoach.grading.transcripts import Transcript, read_transcript
 
 if TYPE_CHECKING:  # grading reads content objects but never needs pydantic itself
     from designcoach.content.models import Item, Misconception, Prompt, Rubric
