@@ -220,8 +220,13 @@ def grade_files(
 
 
 def ranked(results: list[Graded]) -> list[Graded]:
-    """Best score first, then by file; files that failed last."""
-    return sorted(
-        results,
-        key=lambda g: (g.report is None, -(g.report.score if g.report else 0.0), g.file),
-    )
+    """Best score first, then by file; answers capped as off topic after the others (their
+    capped score says nothing about how they compare with a weak answer to the prompt), and
+    files that failed last."""
+
+    def key(g: Graded) -> tuple[bool, bool, float, str]:
+        if g.report is None:
+            return True, True, 0.0, g.file
+        return False, g.report.off_topic, -g.report.score, g.file
+
+    return sorted(results, key=key)
