@@ -144,7 +144,6 @@ def credit_sentence(
     The sentence stands alone, so the bare-list rule sees only this item. `misconceptions`: the
     rubric's; a sentence that asserts one earns at most half, and nothing for an item it cancels.
     """
-    misconceptions = tuple(misconceptions)
     folded = fold(sentence)
     im = item_matcher(item)
     spans = im.detect.spans(folded)
@@ -152,13 +151,12 @@ def credit_sentence(
         return 0.0
     mention = Mention(0, spans, own_text(im.explain.first(folded), sentence), im.own_only)
     credit = credit_mentions(SentenceDepth(folded, cased=sentence), [mention])[0][0]
-    if credit > 0 and any(
-        item.id in m.cancels and misconception_hit(m, sentence) for m in misconceptions
-    ):
+    if credit == 0:
+        return credit
+    wrong = [m for m in misconceptions if misconception_hit(m, sentence)]
+    if any(item.id in m.cancels for m in wrong):
         return 0.0
-    if credit == 1.0 and any(misconception_hit(m, sentence) for m in misconceptions):
-        return 0.5
-    return credit
+    return 0.5 if credit == 1.0 and wrong else credit
 
 
 class _Best:
@@ -185,6 +183,40 @@ class _Best:
             elif len(self.evidence) < MAX_EVIDENCE:
                 self.evidence.append(text)
         self.settled = self.credit == 1.0 and self.own and len(self.evidence) == MAX_EVIDENCE
+
+
+class _Faults:
+    """What holds a sentence's credit back: a wrong claim in it (at most half for what it
+    names, nothing for an item it names with another idea's meaning) and, for an estimates
+    item, arithmetic off by more than 10x (at most half)."""
+
+    __slots__ = ("estimates", "wrong", "bad_estimates", "cancelled")
+
+    def __init__(self, rubric: Rubric, wrong: list[list[int]], bad_estimates: set[int]) -> None:
+        self.estimates = [item.category == "estimates" for item in rubric.items]
+        self.wrong = {idx for hit_idx in wrong for idx in hit_idx}
+        self.bad_estimates = bad_estimates
+        # for each sentence asserting a misconception, the items (by number) it cancels
+        self.cancelled: dict[int, set[int]] = {}
+        for mis, hit_idx in zip(rubric.misconceptions, wrong, strict=True):
+            if hit_idx and mis.cancels:
+                numbers = {n for n, item in enumerate(rubric.items) if item.id in mis.cancels}
+                for idx in hit_idx:
+                    self.cancelled.setdefault(idx, set()).update(numbers)
+
+    def offer(
+        self, best: list[_Best], idx: int, mention: Mention, credit: float, why: str, text: str
+    ) -> None:
+        """Offer what sentence `idx` earns `mention`'s item, once its faults count."""
+        number = mention.item
+        if credit > 0 and number in self.cancelled.get(idx, ()):
+            credit, why = 0.0, WHY_WRONG_MEANING
+        elif credit == 1.0 and idx in self.bad_estimates and self.estimates[number]:
+            credit, why = 0.5, WHY_BAD_ESTIMATE
+        elif credit == 1.0 and idx in self.wrong:
+            credit, why = 0.5, WHY_WRONG_CLAIM
+        own = credit == 1.0 and mention.own_reason not in (None, SETTLED)
+        best[number].offer(credit, why, text, own)
 
 
 def _graded_sentences(text: str, transcript: Transcript | None) -> list[Sentence]:
@@ -237,7 +269,6 @@ def grade_text(
             by_sentence.setdefault(idx, []).append(Mention(number, spans, None, im.own_only))
 
     estimates = find_estimates(sents, index.digits)
-    bad_estimates = {e.sentence for e in estimates if not e.ok}
 
     # The sentences that assert each misconception (in order), and all of them together.
     wrong = [
@@ -248,14 +279,7 @@ def grade_text(
         ]
         for mm in rubric_m.misconceptions
     ]
-    wrong_sentences = {idx for hit_idx in wrong for idx in hit_idx}
-    # For each such sentence, the items (by number) it names with another idea's meaning.
-    cancelled: dict[int, set[int]] = {}
-    for mis, hit_idx in zip(rubric.misconceptions, wrong, strict=True):
-        if hit_idx and mis.cancels:
-            numbers = {n for n, item in enumerate(rubric.items) if item.id in mis.cancels}
-            for idx in hit_idx:
-                cancelled.setdefault(idx, set()).update(numbers)
+    faults = _Faults(rubric, wrong, {e.sentence for e in estimates if not e.ok})
 
     best = [_Best() for _ in rubric.items]
     norm = normalise(folded_text)  # once: sliced for each sentence, and split for the count
@@ -290,15 +314,7 @@ def grade_text(
                     m.own_reason = own_text(own, sent.text)
             credits = reasoned_credit(depth, mentions)
         for mention, (credit, why) in zip(mentions, credits, strict=True):
-            item = rubric.items[mention.item]
-            if credit > 0 and mention.item in cancelled.get(idx, ()):
-                credit, why = 0.0, WHY_WRONG_MEANING
-            elif credit == 1.0 and idx in bad_estimates and item.category == "estimates":
-                credit, why = 0.5, WHY_BAD_ESTIMATE
-            elif credit == 1.0 and idx in wrong_sentences:
-                credit, why = 0.5, WHY_WRONG_CLAIM
-            its_own = credit == 1.0 and mention.own_reason not in (None, SETTLED)
-            best[mention.item].offer(credit, why, sent.text, its_own)
+            faults.offer(best, idx, mention, credit, why, sent.text)
 
     if turns is not None:
         from designcoach.grading.replies import answered  # transcripts only
@@ -307,12 +323,7 @@ def grade_text(
         for idx, mention, (credit, why) in answered(
             text, turns, sents, index, norm, rubric, rubric_m, named_alone, settled
         ):
-            item = rubric.items[mention.item]
-            if credit == 1.0 and idx in bad_estimates and item.category == "estimates":
-                credit, why = 0.5, WHY_BAD_ESTIMATE
-            elif credit == 1.0 and idx in wrong_sentences:
-                credit, why = 0.5, WHY_WRONG_CLAIM
-            best[mention.item].offer(credit, why, sents[idx].text)
+            faults.offer(best, idx, mention, credit, why, sents[idx].text)
 
     items = [
         ItemResult(
