@@ -242,44 +242,12 @@ def _named_speaker(
 # Labels that head parts of written answers, not speakers ("Note:", "Pros:", "Storage:"): a
 # file whose lines two of these take in turns is an answer, however regular.
 _NOT_SPEAKERS = frozenset(
-    [
-        "note",
-        "notes",
-        "pros",
-        "cons",
-        "pro",
-        "con",
-        "summary",
-        "example",
-        "examples",
-        "answer",
-        "question",
-        "solution",
-        "problem",
-        "input",
-        "output",
-        "storage",
-        "requirements",
-        "requirement",
-        "reads",
-        "writes",
-        "read",
-        "write",
-        "step",
-        "goal",
-        "goals",
-        "context",
-        "approach",
-        "idea",
-        "assumption",
-        "assumptions",
-        "option",
-        "result",
-        "tip",
-        "warning",
-        "todo",
-    ]
-)
+    {"note", "notes", "pros", "cons", "pro", "con", "summary", "example", "examples", "answer",
+     "question", "solution", "problem", "input", "output", "storage", "requirements",
+     "requirement", "reads", "writes", "read", "write", "step", "goal", "goals", "context",
+     "approach", "idea", "assumption", "assumptions", "option", "result", "tip", "warning",
+     "todo"}
+)  # fmt: skip
 _ROLE_WORDS = frozenset({"interviewer", "candidate"})  # alone in an Otter.ai speaker line
 TITLE_WORDS = 8  # a title line above a talk between two names: at most this many words
 
